@@ -1,0 +1,10 @@
+#![doc = include_str!("../README.md")]
+#![warn(missing_docs)]
+
+pub mod date;
+pub mod error;
+pub mod id;
+pub mod region;
+
+pub use date::Date;
+pub use error::{Coded, Lang, Problem};

@@ -1,0 +1,538 @@
+//! Kemendagri region codes (kode wilayah administrasi pemerintahan).
+//!
+//! The tables are compiled from `core/data/wilayah/*.csv` by `build.rs` (source and decree in
+//! `core/data/wilayah/SOURCE.md`): 38 provinces, 514 regencies, 7,285 districts, the 186 desa
+//! and kelurahan of Kabupaten Sampang, and 620 Papua codes retired in 2022 that old NIKs still
+//! carry, each with its probable successor.
+//!
+//! These are **Kemendagri** codes. BPS (statistics) codes differ in 161 regencies and in the
+//! kecamatan order inside Sampang; never mix the two.
+//!
+//! ```
+//! use kotacerdas_core::region;
+//!
+//! let sampang = region::lookup("35.27").unwrap();
+//! assert_eq!(sampang.name, "Kabupaten Sampang");
+//! assert_eq!(region::lookup("352711").unwrap().name, "Sokobanah"); // not BPS' Ketapang
+//! assert_eq!(region::children(sampang.code).len(), 14);
+//! ```
+
+use std::fmt;
+
+use crate::date::Date;
+use crate::error::coded_enum;
+
+#[allow(clippy::unreadable_literal)]
+mod data {
+    include!(concat!(env!("OUT_DIR"), "/regions_data.rs"));
+}
+
+coded_enum! {
+    /// Why a region code was refused or not found.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum RegionError {
+        /// Not 2, 4, 6 or 10 digits, in dotted (`35.27.01`) or plain (`352701`) form.
+        InvalidCode {} => "REGION_INVALID_CODE",
+            id: "Kode wilayah harus 2, 4, 6 atau 10 digit (mis. 35, 35.27, 35.27.01, 35.27.01.2001)",
+            en: "A region code has 2, 4, 6 or 10 digits (e.g. 35, 35.27, 35.27.01, 35.27.01.2001)";
+        /// Well-formed, but neither in the current decree nor among the retired codes.
+        NotFound { code: String } => "REGION_NOT_FOUND",
+            id: "Kode wilayah {code} tidak ditemukan",
+            en: "Region code {code} was not found";
+    }
+}
+
+/// Administrative level of a region.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RegionLevel {
+    /// Provinsi (2 digits).
+    Province,
+    /// Kabupaten or kota (4 digits).
+    Regency,
+    /// Kecamatan or distrik (6 digits).
+    District,
+    /// Desa or kelurahan (10 digits; only Kabupaten Sampang is loaded).
+    Village,
+}
+
+impl RegionLevel {
+    /// Number of digits of a code at this level.
+    pub fn digits(self) -> usize {
+        match self {
+            RegionLevel::Province => 2,
+            RegionLevel::Regency => 4,
+            RegionLevel::District => 6,
+            RegionLevel::Village => 10,
+        }
+    }
+
+    fn from_digits(digits: usize) -> Option<RegionLevel> {
+        match digits {
+            2 => Some(RegionLevel::Province),
+            4 => Some(RegionLevel::Regency),
+            6 => Some(RegionLevel::District),
+            10 => Some(RegionLevel::Village),
+            _ => None,
+        }
+    }
+}
+
+/// A syntactically valid region code; it may or may not exist (see [`get`]).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RegionCode {
+    level: RegionLevel,
+    value: u64,
+}
+
+impl RegionCode {
+    /// Parses `35`, `35.27`, `35.27.01`, `35.27.01.2001` or the same without dots.
+    pub fn parse(text: &str) -> Result<RegionCode, RegionError> {
+        let text = text.trim();
+        let mut value: u64 = 0;
+        let mut digits = 0;
+        for byte in text.bytes() {
+            match byte {
+                b'0'..=b'9' if digits < 10 => {
+                    value = value * 10 + u64::from(byte - b'0');
+                    digits += 1;
+                }
+                b'.' => {}
+                _ => return Err(RegionError::InvalidCode {}),
+            }
+        }
+        let level = RegionLevel::from_digits(digits).ok_or(RegionError::InvalidCode {})?;
+        Ok(RegionCode { level, value })
+    }
+
+    /// Builds a code from its numeric value, e.g. `(District, 352701)`.
+    pub fn from_value(level: RegionLevel, value: u64) -> Result<RegionCode, RegionError> {
+        if value < 10u64.pow(level.digits() as u32) {
+            Ok(RegionCode { level, value })
+        } else {
+            Err(RegionError::InvalidCode {})
+        }
+    }
+
+    /// The level of this code.
+    pub fn level(self) -> RegionLevel {
+        self.level
+    }
+
+    /// The numeric value (`35.27.01` -> 352701).
+    pub fn value(self) -> u64 {
+        self.value
+    }
+
+    /// The code one level up, or `None` for a province.
+    pub fn parent(self) -> Option<RegionCode> {
+        let (level, divisor) = match self.level {
+            RegionLevel::Province => return None,
+            RegionLevel::Regency => (RegionLevel::Province, 100),
+            RegionLevel::District => (RegionLevel::Regency, 100),
+            RegionLevel::Village => (RegionLevel::District, 10_000),
+        };
+        Some(RegionCode {
+            level,
+            value: self.value / divisor,
+        })
+    }
+
+    /// The code without dots (`352701`).
+    pub fn plain(self) -> String {
+        format!("{:0width$}", self.value, width = self.level.digits())
+    }
+}
+
+impl fmt::Display for RegionCode {
+    /// Dotted form, as in the decree: `35.27.01.2001`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let plain = self.plain();
+        let parts = [
+            &plain[..2],
+            plain.get(2..4).unwrap_or(""),
+            plain.get(4..6).unwrap_or(""),
+            plain.get(6..).unwrap_or(""),
+        ];
+        let mut first = true;
+        for part in parts.into_iter().filter(|p| !p.is_empty()) {
+            if !first {
+                f.write_str(".")?;
+            }
+            f.write_str(part)?;
+            first = false;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for RegionCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "RegionCode({self})")
+    }
+}
+
+impl serde::Serialize for RegionCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// A region of the Kemendagri table.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Region {
+    /// The code.
+    pub code: RegionCode,
+    /// Current name as in the decree; for a retired code, its name when it was retired.
+    pub name: &'static str,
+    /// The level (same as `code.level()`).
+    pub level: RegionLevel,
+    /// The parent code (`None` for a province). For a retired code, the parent as encoded.
+    pub parent: Option<RegionCode>,
+    /// Set when the code is no longer in the current decree.
+    pub retired: Option<Retirement>,
+}
+
+/// What became of a retired code.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Retirement {
+    /// The code that most probably replaced it (no official crosswalk exists).
+    pub successor: RegionCode,
+    /// The successor's current name.
+    pub successor_name: Option<&'static str>,
+    /// How the successor was matched: `exact-name` or `spelling-variant (manual)`.
+    pub successor_match: &'static str,
+    /// The oldest archived decree that has the code.
+    pub earliest_archive: &'static str,
+    /// The newest archived decree that has the code.
+    pub last_archive: &'static str,
+}
+
+/// The decree that the region tables follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Decree {
+    /// E.g. "Kepmendagri No. 300.2.2-2430 Tahun 2025".
+    pub name: &'static str,
+    /// The date the decree was signed.
+    pub date: Date,
+    /// Its title.
+    pub title: &'static str,
+    /// Where the data was copied from.
+    pub source: &'static str,
+}
+
+/// The decree the tables follow, so an app can show "kode wilayah per Kepmendagri ...".
+pub fn decree() -> Decree {
+    Decree {
+        name: data::DECREE_NAME,
+        date: Date::parse_iso(data::DECREE_DATE).expect("build.rs checks the decree date"),
+        title: data::DECREE_TITLE,
+        source: data::DECREE_SOURCE,
+    }
+}
+
+/// One level's static table: sorted codes and their names.
+struct Table<C: 'static> {
+    codes: &'static [C],
+    name_ends: &'static [u32],
+    names: &'static str,
+}
+
+impl<C: Copy + Ord + Into<u64>> Table<C> {
+    fn name(&self, index: usize) -> &'static str {
+        let start = if index == 0 {
+            0
+        } else {
+            self.name_ends[index - 1] as usize
+        };
+        &self.names[start..self.name_ends[index] as usize]
+    }
+
+    fn position(&self, value: u64) -> Option<usize> {
+        self.codes
+            .binary_search_by(|code| (*code).into().cmp(&value))
+            .ok()
+    }
+
+    fn len(&self) -> usize {
+        self.codes.len()
+    }
+}
+
+static PROVINCES: Table<u32> = Table {
+    codes: &data::PROVINCES_CODES,
+    name_ends: &data::PROVINCES_NAME_ENDS,
+    names: data::PROVINCES_NAMES,
+};
+static REGENCIES: Table<u32> = Table {
+    codes: &data::REGENCIES_CODES,
+    name_ends: &data::REGENCIES_NAME_ENDS,
+    names: data::REGENCIES_NAMES,
+};
+static DISTRICTS: Table<u32> = Table {
+    codes: &data::DISTRICTS_CODES,
+    name_ends: &data::DISTRICTS_NAME_ENDS,
+    names: data::DISTRICTS_NAMES,
+};
+static VILLAGES: Table<u64> = Table {
+    codes: &data::VILLAGES_CODES,
+    name_ends: &data::VILLAGES_NAME_ENDS,
+    names: data::VILLAGES_NAMES,
+};
+static RETIRED_REGENCIES: Table<u32> = Table {
+    codes: &data::RETIRED_REGENCIES_CODES,
+    name_ends: &data::RETIRED_REGENCIES_NAME_ENDS,
+    names: data::RETIRED_REGENCIES_NAMES,
+};
+static RETIRED_DISTRICTS: Table<u32> = Table {
+    codes: &data::RETIRED_DISTRICTS_CODES,
+    name_ends: &data::RETIRED_DISTRICTS_NAME_ENDS,
+    names: data::RETIRED_DISTRICTS_NAMES,
+};
+
+/// Parses a code and looks it up.
+pub fn lookup(text: &str) -> Result<Region, RegionError> {
+    let code = RegionCode::parse(text)?;
+    get(code).ok_or_else(|| RegionError::NotFound {
+        code: code.to_string(),
+    })
+}
+
+/// The region with this code, current or retired.
+pub fn get(code: RegionCode) -> Option<Region> {
+    let current = |table: &Table<_>| {
+        table
+            .position(code.value)
+            .map(|i| region_at(code, table.name(i)))
+    };
+    match code.level {
+        RegionLevel::Province => current(&PROVINCES),
+        RegionLevel::Regency => current(&REGENCIES).or_else(|| {
+            retired(
+                code,
+                &RETIRED_REGENCIES,
+                &data::RETIRED_REGENCIES_SUCCESSORS,
+                &data::RETIRED_REGENCIES_DETAILS,
+            )
+        }),
+        RegionLevel::District => current(&DISTRICTS).or_else(|| {
+            retired(
+                code,
+                &RETIRED_DISTRICTS,
+                &data::RETIRED_DISTRICTS_SUCCESSORS,
+                &data::RETIRED_DISTRICTS_DETAILS,
+            )
+        }),
+        RegionLevel::Village => VILLAGES
+            .position(code.value)
+            .map(|i| region_at(code, VILLAGES.name(i))),
+    }
+}
+
+fn region_at(code: RegionCode, name: &'static str) -> Region {
+    Region {
+        code,
+        name,
+        level: code.level,
+        parent: code.parent(),
+        retired: None,
+    }
+}
+
+fn retired(
+    code: RegionCode,
+    table: &Table<u32>,
+    successors: &[u32],
+    details: &[[u8; 3]],
+) -> Option<Region> {
+    let index = table.position(code.value)?;
+    let successor = RegionCode {
+        level: code.level,
+        value: u64::from(successors[index]),
+    };
+    let [earliest, last, matched] = details[index];
+    Some(Region {
+        retired: Some(Retirement {
+            successor,
+            successor_name: get(successor).map(|r| r.name),
+            successor_match: data::SUCCESSOR_MATCHES[usize::from(matched)],
+            earliest_archive: data::ARCHIVES[usize::from(earliest)],
+            last_archive: data::ARCHIVES[usize::from(last)],
+        }),
+        ..region_at(code, table.name(index))
+    })
+}
+
+/// The current regions directly below `code` (regencies of a province, districts of a
+/// regency, villages of a Sampang district). Retired codes are not listed; look them up by code.
+pub fn children(code: RegionCode) -> Vec<Region> {
+    let (level, table_range): (RegionLevel, Box<dyn Iterator<Item = (u64, &'static str)>>) =
+        match code.level {
+            RegionLevel::Province => (RegionLevel::Regency, Box::new(rows(&REGENCIES))),
+            RegionLevel::Regency => (RegionLevel::District, Box::new(rows(&DISTRICTS))),
+            RegionLevel::District => (RegionLevel::Village, Box::new(rows(&VILLAGES))),
+            RegionLevel::Village => return Vec::new(),
+        };
+    table_range
+        .map(|(value, name)| region_at(RegionCode { level, value }, name))
+        .filter(|region| region.parent == Some(code))
+        .collect()
+}
+
+fn rows<C: Copy + Ord + Into<u64>>(
+    table: &'static Table<C>,
+) -> impl Iterator<Item = (u64, &'static str)> {
+    (0..table.len()).map(move |i| (table.codes[i].into(), table.name(i)))
+}
+
+/// Every current region of a level, in code order.
+pub fn all(level: RegionLevel) -> Vec<Region> {
+    let rows: Box<dyn Iterator<Item = (u64, &'static str)>> = match level {
+        RegionLevel::Province => Box::new(rows(&PROVINCES)),
+        RegionLevel::Regency => Box::new(rows(&REGENCIES)),
+        RegionLevel::District => Box::new(rows(&DISTRICTS)),
+        RegionLevel::Village => Box::new(rows(&VILLAGES)),
+    };
+    rows.map(|(value, name)| region_at(RegionCode { level, value }, name))
+        .collect()
+}
+
+/// Every retired code (regencies, then districts), with successors.
+pub fn all_retired() -> Vec<Region> {
+    let regencies = rows(&RETIRED_REGENCIES).map(|(value, _)| RegionCode {
+        level: RegionLevel::Regency,
+        value,
+    });
+    let districts = rows(&RETIRED_DISTRICTS).map(|(value, _)| RegionCode {
+        level: RegionLevel::District,
+        value,
+    });
+    regencies.chain(districts).filter_map(get).collect()
+}
+
+/// How a search hit matched the query (best first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MatchKind {
+    /// The whole name (ignoring "Kabupaten"/"Kota" and the like).
+    Exact,
+    /// The name or one of its words starts with the query.
+    Prefix,
+    /// The query occurs inside the name.
+    Substring,
+}
+
+/// One result of [`search`].
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SearchHit {
+    /// The region found.
+    pub region: Region,
+    /// How it matched.
+    pub matched: MatchKind,
+}
+
+/// Finds regions by name, ignoring case, spaces and punctuation (`"tamba an"` finds
+/// `Tamba'an`, `"karang penang"` finds `Karangpenang`). Exact matches come first, then prefix,
+/// then substring; within a kind, higher levels first, then code order; retired codes last.
+pub fn search(query: &str, limit: usize) -> Vec<SearchHit> {
+    let needle = fold(query);
+    if needle.is_empty() || limit == 0 {
+        return Vec::new();
+    }
+    let mut hits: Vec<SearchHit> = Vec::new();
+    let levels = [
+        RegionLevel::Province,
+        RegionLevel::Regency,
+        RegionLevel::District,
+        RegionLevel::Village,
+    ];
+    for region in levels.into_iter().flat_map(all).chain(all_retired()) {
+        if let Some(matched) = match_name(region.name, &needle) {
+            hits.push(SearchHit { region, matched });
+        }
+    }
+    hits.sort_by_key(|hit| {
+        (
+            hit.matched,
+            hit.region.retired.is_some(),
+            hit.region.level,
+            hit.region.code,
+        )
+    });
+    hits.truncate(limit);
+    hits
+}
+
+/// Administrative words in front of names that a user may leave out.
+const NAME_PREFIXES: [&str; 4] = [
+    "kabupatenadministrasi",
+    "kotaadministrasi",
+    "kabupaten",
+    "kota",
+];
+
+fn match_name(name: &str, needle: &str) -> Option<MatchKind> {
+    let folded = fold(name);
+    let bare = NAME_PREFIXES
+        .iter()
+        .find_map(|p| folded.strip_prefix(p))
+        .unwrap_or(&folded);
+    if folded == needle || bare == needle {
+        return Some(MatchKind::Exact);
+    }
+    // A prefix of any word, continuing into the following words: "mandangin" and
+    // "p mandangin" both prefix-match "P. Mandangin".
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .map(fold)
+        .filter(|w| !w.is_empty())
+        .collect();
+    if (0..words.len()).any(|i| words[i..].concat().starts_with(needle)) {
+        return Some(MatchKind::Prefix);
+    }
+    folded.contains(needle).then_some(MatchKind::Substring)
+}
+
+/// Lowercase ASCII letters and digits only.
+fn fold(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether a district code is in the current decree, retired, or unknown. The fast path for
+/// NIK and KK parsing: one index access and a scan of at most a few dozen codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DistrictStatus {
+    Current,
+    Retired,
+    Unknown,
+}
+
+pub(crate) fn district_status(province: u8, regency: u8, district: u8) -> DistrictStatus {
+    let key = usize::from(province) * 100 + usize::from(regency);
+    let code = u32::from(province) * 10_000 + u32::from(regency) * 100 + u32::from(district);
+    if key < 10_000 {
+        let range =
+            usize::from(data::DISTRICT_INDEX[key])..usize::from(data::DISTRICT_INDEX[key + 1]);
+        if data::DISTRICTS_CODES[range].contains(&code) {
+            return DistrictStatus::Current;
+        }
+    }
+    if RETIRED_DISTRICTS.position(u64::from(code)).is_some() {
+        DistrictStatus::Retired
+    } else {
+        DistrictStatus::Unknown
+    }
+}
+
+/// Whether a two-digit province code is in the current decree.
+pub(crate) fn province_exists(province: u8) -> bool {
+    PROVINCES.position(u64::from(province)).is_some()
+}
+
+/// Name of a current or retired region by level and value, for identifier details.
+pub(crate) fn name_of(level: RegionLevel, value: u64) -> Option<&'static str> {
+    get(RegionCode { level, value }).map(|region| region.name)
+}
