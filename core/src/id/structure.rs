@@ -97,12 +97,14 @@ pub(crate) fn infer_date(
         return Err(DateProblem::InvalidMonth { month });
     }
     let year = two_digit_year as i32;
+    // The later century first; the earlier one only when needed (most NIKs settle here).
     let current = Date::new(2000 + year, month, day).ok();
-    let previous = Date::new(1900 + year, month, day).ok();
-    match (current, previous) {
-        (Some(date), _) if date <= reference => Ok((date, CenturyInference::Current)),
-        (_, Some(date)) if date <= reference => Ok((date, CenturyInference::Previous)),
-        (None, None) => Err(DateProblem::NotACalendarDate),
+    if let Some(date) = current.filter(|date| *date <= reference) {
+        return Ok((date, CenturyInference::Current));
+    }
+    match Date::new(1900 + year, month, day).ok() {
+        Some(date) if date <= reference => Ok((date, CenturyInference::Previous)),
+        None if current.is_none() => Err(DateProblem::NotACalendarDate),
         _ => Err(DateProblem::InFuture),
     }
 }
