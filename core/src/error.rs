@@ -166,6 +166,7 @@ pub(crate) use coded_enum;
 /// Every error and warning code of the core, by domain, for documentation and bindings.
 pub fn all_codes() -> Vec<(&'static str, &'static [&'static str])> {
     vec![
+        ("calendar", crate::calendar::CalendarError::CODES),
         ("date", crate::date::DateError::CODES),
         ("region", crate::region::RegionError::CODES),
         ("nik", crate::id::nik::NikError::CODES),
