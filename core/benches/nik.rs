@@ -15,7 +15,9 @@ fn inputs() -> Vec<String> {
     let districts = region::all(RegionLevel::District);
     (0..10_000u64)
         .map(|i| {
-            let district = districts[(i * 7919) as usize % districts.len()].code.value();
+            let district = districts[(i * 7919) as usize % districts.len()]
+                .code
+                .value();
             let day = 1 + (i % 28) + if i % 2 == 0 { 40 } else { 0 };
             let month = 1 + (i / 28) % 12;
             let serial = 1 + (i * 31) % 9999;
@@ -36,13 +38,17 @@ fn parse(c: &mut Criterion) {
         b.iter(|| {
             let mut valid = 0u32;
             for input in &inputs {
-                valid += u32::from(Nik::parse_with(black_box(input), &options).is_ok());
+                valid += u32::from(black_box(Nik::parse_with(black_box(input), &options)).is_ok());
             }
             valid
         })
     });
     group.bench_function("validate_lines (batch buffer)", |b| {
-        b.iter(|| nik::validate_lines(black_box(&buffer), &options).summary.valid)
+        b.iter(|| {
+            nik::validate_lines(black_box(&buffer), &options)
+                .summary
+                .valid
+        })
     });
     group.finish();
 }
