@@ -406,6 +406,32 @@ fn search_ranks_exact_then_prefix_then_substring() {
 }
 
 #[test]
+fn search_ignores_only_whole_administrative_words_of_regencies() {
+    // "Kabupaten"/"Kota" may be left out of a regency name: "padang" is exactly Kota Padang.
+    let hits = region::search("padang", 200);
+    let exact: Vec<String> = hits
+        .iter()
+        .filter(|h| h.matched == MatchKind::Exact)
+        .map(|h| h.region.code.to_string())
+        .collect();
+    assert!(exact.contains(&"13.71".to_owned()), "{exact:?}");
+    // ...but "Kota Padang" the kecamatan (17.02.06) is not a kota: its name has two words.
+    let kecamatan = hits
+        .iter()
+        .find(|h| h.region.code.to_string() == "17.02.06")
+        .unwrap();
+    assert_eq!(kecamatan.matched, MatchKind::Prefix);
+    // "Kotabumi" does not start with the word "Kota": "bumi" is only inside it.
+    let hits = region::search("bumi", 500);
+    let kotabumi = hits
+        .iter()
+        .find(|h| h.region.code.to_string() == "18.03.02")
+        .unwrap();
+    assert_eq!(kotabumi.region.name, "Kotabumi");
+    assert_eq!(kotabumi.matched, MatchKind::Substring);
+}
+
+#[test]
 fn search_finds_retired_codes_last() {
     let hits = region::search("kurulu", 10);
     assert_eq!(hits[0].region.code.to_string(), "95.01.02");
