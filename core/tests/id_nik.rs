@@ -1,6 +1,8 @@
 //! NIK rules from `spec/identifiers.md`, one test per rule and per code, the peer mistakes the
 //! spec lists, masking, pseudonyms and batch validation. Every test uses the fixed reference
 //! date 2026-11-29, never the clock.
+// clippy.toml's allow-unwrap-in-tests covers #[test] functions only, not their helpers.
+#![allow(clippy::unwrap_used)]
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -1,5 +1,7 @@
 //! KK, NOP PBB-P2, NPWP, NIB and phone numbers per `spec/identifiers.md`: the rules and every
 //! error and warning code of each type. Fixed reference date 2026-11-29.
+// clippy.toml's allow-unwrap-in-tests covers #[test] functions only, not their helpers.
+#![allow(clippy::unwrap_used)]
 
 use std::collections::BTreeSet;
 
