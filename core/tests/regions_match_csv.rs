@@ -434,6 +434,52 @@ fn search_ignores_only_whole_administrative_words_of_regencies() {
 }
 
 #[test]
+fn search_orders_by_kind_then_current_first_then_level_then_code() {
+    for query in ["sampang", "tengah", "kota", "barat", "papua", "a"] {
+        let hits = region::search(query, 10_000);
+        let keys: Vec<_> = hits
+            .iter()
+            .map(|h| {
+                (
+                    h.matched,
+                    h.region.retired.is_some(),
+                    h.region.level,
+                    h.region.code,
+                )
+            })
+            .collect();
+        let mut sorted = keys.clone();
+        sorted.sort();
+        assert_eq!(keys, sorted, "{query}");
+    }
+    // Administrative words of a regency, "Administrasi" included, may be left out.
+    for (query, code) in [
+        ("kepulauan seribu", "31.01"),
+        ("Jakarta Pusat", "31.71"),
+        ("kabupaten sampang", "35.27"),
+        ("Kota Surabaya", "35.78"),
+    ] {
+        let hits = region::search(query, 1);
+        assert_eq!(hits[0].region.code.to_string(), code, "{query}");
+        assert_eq!(hits[0].matched, MatchKind::Exact, "{query}");
+    }
+    // A typographic apostrophe is punctuation too.
+    assert_eq!(
+        region::search("Tamba\u{2019}an", 1)[0].region.name,
+        "Tamba'an"
+    );
+}
+
+#[test]
+fn jawa_timur_has_666_kecamatan() {
+    let total: usize = region::children(RegionCode::parse("35").unwrap())
+        .iter()
+        .map(|regency| region::children(regency.code).len())
+        .sum();
+    assert_eq!(total, 666);
+}
+
+#[test]
 fn search_finds_retired_codes_last() {
     let hits = region::search("kurulu", 10);
     assert_eq!(hits[0].region.code.to_string(), "95.01.02");
