@@ -262,6 +262,22 @@ fn shipped_csv_files_equal_shared_data() {
         compared += 1;
     }
     assert_eq!(compared, 6);
+    let shared_csv = fs::read_dir(&shared)
+        .unwrap()
+        .filter(|entry| {
+            entry
+                .as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .and_then(|e| e.to_str())
+                == Some("csv")
+        })
+        .count();
+    assert_eq!(
+        shared_csv, compared,
+        "the shared folder has a CSV the core lacks"
+    );
 }
 
 #[test]
