@@ -1,6 +1,8 @@
 //! Runs the real `kotacerdas` binary: the `nik check` record contract, formats, stdin
 //! streaming, exit statuses and the summary line.
 
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
+
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
