@@ -819,15 +819,20 @@ fn validate_many_keeps_order_and_counts_by_code() {
         ("NIK_INVALID_SERIAL", 1),
     ]
     .into();
-    assert_eq!(summary.errors, errors);
+    assert_eq!(summary.errors(), errors);
     let warnings: BTreeMap<&str, u64> =
         [("NIK_RETIRED_DISTRICT", 1), ("NIK_UNKNOWN_DISTRICT", 1)].into();
-    assert_eq!(summary.warnings, warnings);
+    assert_eq!(summary.warnings(), warnings);
 
     // Strict mode moves the unknown district from warnings to errors.
     let batch = nik::validate_many(inputs, &strict());
-    assert_eq!(batch.summary.errors["NIK_UNKNOWN_DISTRICT"], 1);
-    assert!(!batch.summary.warnings.contains_key("NIK_UNKNOWN_DISTRICT"));
+    assert_eq!(batch.summary.errors()["NIK_UNKNOWN_DISTRICT"], 1);
+    assert!(
+        !batch
+            .summary
+            .warnings()
+            .contains_key("NIK_UNKNOWN_DISTRICT")
+    );
 
     let empty = nik::validate_many([], &lenient());
     assert!(empty.results.is_empty());
@@ -850,8 +855,8 @@ fn validate_lines_handles_crlf_blank_lines_and_final_newline() {
     assert_eq!(batch.summary.total, 4);
     assert_eq!(batch.summary.valid, 2);
     assert_eq!(batch.summary.invalid, 2);
-    assert_eq!(batch.summary.errors["NIK_EMPTY"], 1);
-    assert_eq!(batch.summary.errors["NIK_INVALID_DAY"], 1);
+    assert_eq!(batch.summary.errors()["NIK_EMPTY"], 1);
+    assert_eq!(batch.summary.errors()["NIK_INVALID_DAY"], 1);
 
     // Without a final newline: the same items.
     let batch = nik::validate_lines(buffer.trim_end(), &lenient());

@@ -394,7 +394,14 @@ fn sismiop_table_invalid_lines() {
         assert_eq!(found.code(), "SISMIOP_TABLE_INVALID_LINE");
         assert_messages(&found);
     }
-    assert_eq!(SismiopTableError::CODES, ["SISMIOP_TABLE_INVALID_LINE"]);
+    assert_eq!(
+        SismiopTableError::CODES,
+        ["SISMIOP_TABLE_NOT_A_REGENCY", "SISMIOP_TABLE_INVALID_LINE"]
+    );
+    let district = RegionCode::parse("35.27.01").unwrap();
+    let refused =
+        SismiopTable::from_csv(district, true, "test", "kecamatan,kelurahan,name\n").unwrap_err();
+    assert_eq!(refused, SismiopTableError::NotARegency {});
 }
 
 // ---------------------------------------------------------------- NPWP
@@ -587,6 +594,8 @@ fn phone_forms_normalise_to_e164() {
         "+62 0812 3456 7890",
         "(0812) 3456 7890",
         "  0812.3456.7890 ",
+        "(+62) 812 3456 7890",
+        "0062 812 3456 7890",
     ] {
         let phone = PhoneNumber::parse(input).unwrap();
         assert_eq!(phone.e164(), "+6281234567890", "{input:?}");
@@ -654,6 +663,10 @@ fn phone_every_code() {
         ),
         (
             PhoneNumber::parse("+65 8123 4567").unwrap_err(),
+            PhoneError::NotIndonesian {},
+        ),
+        (
+            PhoneNumber::parse("0065 8123 4567").unwrap_err(),
             PhoneError::NotIndonesian {},
         ),
         (
