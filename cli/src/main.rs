@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod check;
+mod conformance;
 mod ids;
 mod output;
 mod region;
@@ -45,6 +46,15 @@ enum Command {
     /// Kemendagri region codes.
     #[command(subcommand)]
     Region(RegionCommand),
+    /// The language-neutral conformance suite.
+    #[command(subcommand)]
+    Conformance(ConformanceCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum ConformanceCommand {
+    /// Run the vectors against the built-in core, a stdio adapter or an HTTP endpoint.
+    Run(conformance::ConformanceRun),
 }
 
 #[derive(Debug, Subcommand)]
@@ -102,6 +112,7 @@ fn main() -> ExitCode {
         Command::Phone(PhoneCommand::Normalize(args)) => ids::phone_normalize(args),
         Command::Region(RegionCommand::Get(args)) => region::get(args),
         Command::Region(RegionCommand::Search(args)) => region::search(args),
+        Command::Conformance(ConformanceCommand::Run(args)) => conformance::run(args),
     };
     match result {
         Ok(code) => code,
