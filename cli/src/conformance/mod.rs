@@ -67,7 +67,7 @@ pub fn run(args: &ConformanceRun) -> io::Result<ExitCode> {
 
     let mut report = Report::new(implementation.describe());
     'files: for file in &files {
-        if !args.suite.is_empty() && !args.suite.iter().any(|s| *s == file.suite) {
+        if !args.suite.is_empty() && !args.suite.contains(&file.suite) {
             continue;
         }
         for case in &file.cases {
