@@ -9,6 +9,8 @@
 //!   region codes and random dates, they belong to no known person.
 //! - `cargo xtask cli-memory [N]`: runs the release CLI on N generated lines (default
 //!   1,000,000) through stdin and prints its peak memory (GNU time) and the summary.
+//! - `cargo xtask npm`: builds the npm package `kotacerdas` into `bindings-wasm/pkg/`, prints
+//!   its sizes and fails over the 150 KB gzip budget.
 
 use std::env;
 use std::io::{self, BufWriter, Write};
@@ -16,6 +18,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 
 mod niks;
+mod npm;
 
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
@@ -24,8 +27,11 @@ fn main() -> ExitCode {
         Some("bench") => bench(),
         Some("niks") => generate_niks(&args[1..]),
         Some("cli-memory") => cli_memory(&args[1..]),
+        Some("npm") => npm::npm(),
         _ => {
-            eprintln!("usage: cargo xtask <test | bench | niks N [--seed S] | cli-memory [N]>");
+            eprintln!(
+                "usage: cargo xtask <test | bench | niks N [--seed S] | cli-memory [N] | npm>"
+            );
             return ExitCode::from(2);
         }
     };
@@ -49,10 +55,15 @@ fn workspace_root() -> PathBuf {
 
 /// Runs a command in the workspace root, echoing it, and fails on a non-zero status.
 fn run(program: &str, args: &[&str]) -> Result {
+    run_in(&workspace_root(), program, args)
+}
+
+/// Runs a command in a folder, echoing it, and fails on a non-zero status.
+fn run_in(dir: &Path, program: &str, args: &[&str]) -> Result {
     eprintln!("xtask: $ {program} {}", args.join(" "));
     let status = Command::new(program)
         .args(args)
-        .current_dir(workspace_root())
+        .current_dir(dir)
         .status()
         .map_err(|e| format!("cannot start {program}: {e}"))?;
     if status.success() {

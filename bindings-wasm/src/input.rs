@@ -1,0 +1,59 @@
+//! Reading arguments from JavaScript defensively: any JS value may arrive, whatever the types
+//! say, and none may trap the instance.
+
+use js_sys::JsString;
+use kotacerdas_core::Date;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::errors::{invalid_input, throw};
+
+/// Longest identifier or search text accepted, in UTF-16 units. Far above any real input; it
+/// keeps a hostile string from growing the wasm memory (which never shrinks).
+pub(crate) const MAX_TEXT: u32 = 1 << 20;
+
+/// Longest newline-separated batch, in UTF-16 units (about 5.8 million NIK lines). Bigger
+/// inputs are validated in chunks by the caller.
+pub(crate) const MAX_BATCH: u32 = 100_000_000;
+
+/// A JS string argument, or `CALL_INVALID_INPUT`.
+pub(crate) fn text(value: &JsValue, name: &str, max: u32) -> Result<String, JsValue> {
+    let Some(string) = value.dyn_ref::<JsString>() else {
+        return Err(invalid_input(&format!("{name} must be a string")));
+    };
+    if string.length() > max {
+        return Err(invalid_input(&format!(
+            "{name} is longer than {max} characters"
+        )));
+    }
+    // Lone surrogates become U+FFFD, which every parser refuses as an invalid character.
+    Ok(String::from(string))
+}
+
+/// An options object (`undefined` or `null` for the defaults), or `CALL_INVALID_INPUT`.
+pub(crate) fn options<T: DeserializeOwned + Default>(value: &JsValue) -> Result<T, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
+    }
+    if !value.is_object() {
+        return Err(invalid_input("options must be an object"));
+    }
+    serde_wasm_bindgen::from_value(value.clone())
+        .map_err(|e| invalid_input(&format!("options: {e}")))
+}
+
+/// An ISO date option, or today in WIB (UTC+7) from the JS clock: `std` has no clock on
+/// wasm32, so the core's `Date::today_wib` does not exist there.
+pub(crate) fn date_or_today(value: Option<&str>) -> Result<Date, JsValue> {
+    match value {
+        Some(text) => Date::parse_iso(text).map_err(|e| throw(&e)),
+        None => today_wib(),
+    }
+}
+
+fn today_wib() -> Result<Date, JsValue> {
+    const WIB_OFFSET_MS: f64 = 7.0 * 3_600_000.0;
+    let days = ((js_sys::Date::now() + WIB_OFFSET_MS) / 86_400_000.0).floor();
+    // Any clock between years 1800 and 9999 fits an i32 day count.
+    Date::from_days_since_epoch(days as i32).map_err(|e| throw(&e))
+}

@@ -1,0 +1,222 @@
+//! `cargo xtask npm`: builds the npm package `kotacerdas` into `bindings-wasm/pkg/`.
+//!
+//! Steps: the wasm with the size profile; the pinned `wasm-bindgen-runner` for the `web`
+//! (browsers, bundlers) and `nodejs` (require/import in Node) glue, which share one `.wasm`;
+//! `wasm-opt -Oz` from the npm `binaryen` package (`npm ci` in `bindings-wasm/tools`); the
+//! entry points from `bindings-wasm/js/`; then the size report and budget.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::{Result, cargo, run, run_in, workspace_root};
+
+/// The budget of the issue: `.wasm` plus JS glue, gzipped, for either entry point.
+const BUDGET_GZIP_BYTES: usize = 150 * 1024;
+
+pub fn npm() -> Result {
+    let root = workspace_root();
+    let cargo = cargo();
+    run(
+        &cargo,
+        &[
+            "build",
+            "-p",
+            "kotacerdas-wasm",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--profile",
+            "release-size",
+        ],
+    )?;
+    run(&cargo, &["build", "-p", "wasm-bindgen-runner"])?;
+    let input = root.join("target/wasm32-unknown-unknown/release-size/kotacerdas_wasm.wasm");
+    let generated = root.join("target/npm");
+    let runner = root.join("target/debug/wasm-bindgen-runner");
+    for target in ["web", "nodejs"] {
+        let out = generated.join(target);
+        let _ = fs::remove_dir_all(&out);
+        run(
+            &path_str(&runner)?,
+            &[
+                "--target",
+                target,
+                "--out-dir",
+                &path_str(&out)?,
+                "--out-name",
+                "kotacerdas",
+                &path_str(&input)?,
+            ],
+        )?;
+    }
+    let web_wasm = read(&generated.join("web/kotacerdas_bg.wasm"))?;
+    if web_wasm != read(&generated.join("nodejs/kotacerdas_bg.wasm"))? {
+        return Err(
+            "the web and nodejs builds produced different .wasm files; the package ships one"
+                .into(),
+        );
+    }
+
+    let tools = root.join("bindings-wasm/tools");
+    let wasm_opt = tools.join("node_modules/.bin/wasm-opt");
+    if !wasm_opt.exists() {
+        run_in(&tools, "npm", &["ci", "--no-audit", "--no-fund"])?;
+    }
+
+    let pkg = root.join("bindings-wasm/pkg");
+    let _ = fs::remove_dir_all(&pkg);
+    fs::create_dir_all(pkg.join("wasm")).map_err(|e| e.to_string())?;
+    run(
+        &path_str(&wasm_opt)?,
+        &[
+            "-Oz",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-reference-types",
+            "--enable-sign-ext",
+            "--enable-multivalue",
+            "--enable-mutable-globals",
+            &path_str(&generated.join("web/kotacerdas_bg.wasm"))?,
+            "-o",
+            &path_str(&pkg.join("wasm/kotacerdas_bg.wasm"))?,
+        ],
+    )?;
+    copy(
+        &generated.join("nodejs/kotacerdas.js"),
+        &pkg.join("wasm/node.cjs"),
+    )?;
+    copy(
+        &generated.join("web/kotacerdas.js"),
+        &pkg.join("wasm/web.js"),
+    )?;
+    copy(
+        &generated.join("web/kotacerdas.d.ts"),
+        &pkg.join("wasm/web.d.ts"),
+    )?;
+
+    let names = exported_names(&read_text(&generated.join("nodejs/kotacerdas.js"))?);
+    let js = root.join("bindings-wasm/js");
+    let cjs_lines: String = names
+        .iter()
+        .map(|name| format!("exports.{name} = glue.{name};\n"))
+        .collect();
+    let list: String = names.iter().map(|name| format!("  {name},\n")).collect();
+    for (file, placeholder, value) in [
+        ("index.cjs", "/*@EXPORTS_CJS@*/\n", &cjs_lines),
+        ("index.mjs", "/*@EXPORTS_LIST@*/\n", &list),
+        ("web.js", "/*@EXPORTS_LIST@*/\n", &list),
+    ] {
+        let template = read_text(&js.join(file))?;
+        if !template.contains(placeholder) {
+            return Err(format!("bindings-wasm/js/{file} lacks {placeholder:?}"));
+        }
+        write(&pkg.join(file), &template.replace(placeholder, value))?;
+    }
+    copy(&js.join("index.d.ts"), &pkg.join("index.d.ts"))?;
+    copy(
+        &root.join("bindings-wasm/npm/README.md"),
+        &pkg.join("README.md"),
+    )?;
+    let manifest = read_text(&root.join("bindings-wasm/npm/package.json"))?;
+    if !manifest.contains("\"@VERSION@\"") {
+        return Err("bindings-wasm/npm/package.json lacks \"@VERSION@\"".into());
+    }
+    write(
+        &pkg.join("package.json"),
+        &manifest.replace("@VERSION@", env!("CARGO_PKG_VERSION")),
+    )?;
+
+    report_sizes(&pkg)
+}
+
+/// The names the glue exports, minus the bridge's internals (`__...`) and `initSync`, which
+/// the entry points define themselves.
+fn exported_names(glue: &str) -> Vec<String> {
+    let mut names: Vec<String> = glue
+        .lines()
+        .filter_map(|line| line.strip_prefix("exports."))
+        .filter_map(|rest| rest.split_once(" = ").map(|(name, _)| name.to_owned()))
+        .filter(|name| !name.starts_with("__") && name != "initSync")
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+fn report_sizes(pkg: &Path) -> Result {
+    let wasm = read(&pkg.join("wasm/kotacerdas_bg.wasm"))?;
+    let mut over = Vec::new();
+    let rows = [
+        ("wasm/kotacerdas_bg.wasm", vec!["wasm/kotacerdas_bg.wasm"]),
+        (
+            "browser: wasm + web.js glue",
+            vec!["wasm/kotacerdas_bg.wasm", "wasm/web.js", "web.js"],
+        ),
+        (
+            "node: wasm + node.cjs glue",
+            vec![
+                "wasm/kotacerdas_bg.wasm",
+                "wasm/node.cjs",
+                "index.cjs",
+                "index.mjs",
+            ],
+        ),
+    ];
+    eprintln!("xtask: package sizes (raw / gzip -9)");
+    for (label, files) in rows {
+        let (mut raw, mut gzipped) = (0, 0);
+        for file in &files {
+            let bytes = read(&pkg.join(file))?;
+            raw += bytes.len();
+            gzipped += gzip_len(&bytes)?;
+        }
+        eprintln!(
+            "xtask:   {label:<32} {:>8.1} KB / {:>7.1} KB",
+            raw as f64 / 1024.0,
+            gzipped as f64 / 1024.0
+        );
+        if files.len() > 1 && gzipped > BUDGET_GZIP_BYTES {
+            over.push(format!("{label}: {gzipped} bytes gzipped"));
+        }
+    }
+    let _ = wasm;
+    if over.is_empty() {
+        eprintln!("xtask: within the budget of 150 KB gzipped; package in bindings-wasm/pkg/");
+        Ok(())
+    } else {
+        Err(format!(
+            "over the size budget of {BUDGET_GZIP_BYTES} bytes gzipped: {}",
+            over.join("; ")
+        ))
+    }
+}
+
+fn gzip_len(bytes: &[u8]) -> Result<usize> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).map_err(|e| e.to_string())?;
+    Ok(encoder.finish().map_err(|e| e.to_string())?.len())
+}
+
+fn path_str(path: &Path) -> Result<String> {
+    path.to_str()
+        .map(str::to_owned)
+        .ok_or_else(|| format!("{} is not UTF-8", path.display()))
+}
+
+fn read(path: &Path) -> Result<Vec<u8>> {
+    fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn read_text(path: &Path) -> Result<String> {
+    fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn write(path: &Path, text: &str) -> Result {
+    fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+fn copy(from: &Path, to: &PathBuf) -> Result {
+    fs::copy(from, to)
+        .map(|_| ())
+        .map_err(|e| format!("cannot copy {} to {}: {e}", from.display(), to.display()))
+}
