@@ -17,7 +17,10 @@ let ready;
 
 /** Loads the WebAssembly module once; later calls return the same promise. */
 export function init(input) {
-  ready ??= glueInit(input === undefined ? undefined : { module_or_path: input }).then(() => {
+  // `new URL(..., import.meta.url)` is the pattern bundlers (Vite, webpack 5, Rollup) follow to
+  // ship the .wasm as an asset.
+  const module_or_path = input ?? new URL('./wasm/kotacerdas_bg.wasm', import.meta.url);
+  ready ??= glueInit({ module_or_path }).then(() => {
     __setErrorClass(KotaCerdasError);
   });
   return ready;

@@ -54,7 +54,8 @@ export interface NikBatchResult {
 #[wasm_bindgen(js_name = validateNiks, unchecked_return_type = "NikBatchResult")]
 pub fn validate_niks(
     #[wasm_bindgen(unchecked_param_type = "string[] | string")] niks: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "NikParseOptions")] options_value: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "NikParseOptions", js_name = options)]
+    options_value: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let core_options = options::<NikParseOptions>(&options_value.unwrap_or_default())?.to_core()?;
     let mut columns = Columns::default();

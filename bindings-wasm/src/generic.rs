@@ -60,3 +60,10 @@ pub fn error_codes() -> JsValue {
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
+
+/// The instance's `WebAssembly.Memory`, for the package's own memory test (not public API:
+/// the entry points do not export `__` names).
+#[wasm_bindgen(js_name = __memory, skip_typescript)]
+pub fn memory() -> JsValue {
+    wasm_bindgen::memory()
+}

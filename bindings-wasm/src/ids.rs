@@ -13,7 +13,7 @@ use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
 use crate::errors::{language, throw};
-use crate::input::{MAX_TEXT, date_or_today, options, text};
+use crate::input::{MAX_TEXT, date_or_today, options, text, ts};
 
 /// Options of `parseNik`, `validateNik` and `validateNiks`.
 #[derive(Debug, Default, Deserialize, Tsify)]
@@ -143,18 +143,12 @@ const CENTURY_TS: &str = r#"
 export type CenturyInference = "current" | "previous" | "from_known_date";
 "#;
 
-fn ts<T: Tsify + Serialize>(value: &T) -> Result<Ts<T>, JsValue> {
-    // Serializing these plain records cannot fail; keep the error coded anyway.
-    value
-        .into_ts()
-        .map_err(|e| crate::errors::invalid_input(&e.to_string()))
-}
-
 /// Parses a NIK. Throws `KotaCerdasError` with a `NIK_*` code when it is not valid.
 #[wasm_bindgen(js_name = parseNik)]
 pub fn parse_nik(
     #[wasm_bindgen(unchecked_param_type = "string")] nik: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "NikParseOptions")] options_value: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "NikParseOptions", js_name = options)]
+    options_value: Option<JsValue>,
 ) -> Result<Ts<NikInfo>, JsValue> {
     let input = text(&nik, "nik", MAX_TEXT)?;
     let core_options = options::<NikParseOptions>(&options_value.unwrap_or_default())?.to_core()?;
@@ -181,7 +175,8 @@ pub fn parse_nik(
 #[wasm_bindgen(js_name = validateNik, unchecked_return_type = "NikErrorCode | null")]
 pub fn validate_nik(
     #[wasm_bindgen(unchecked_param_type = "string")] nik: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "NikParseOptions")] options_value: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "NikParseOptions", js_name = options)]
+    options_value: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let input = text(&nik, "nik", MAX_TEXT)?;
     let core_options = options::<NikParseOptions>(&options_value.unwrap_or_default())?.to_core()?;
@@ -215,7 +210,8 @@ pub struct KkInfo {
 #[wasm_bindgen(js_name = parseKk)]
 pub fn parse_kk(
     #[wasm_bindgen(unchecked_param_type = "string")] kk: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "DatedOptions")] options_value: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "DatedOptions", js_name = options)]
+    options_value: Option<JsValue>,
 ) -> Result<Ts<KkInfo>, JsValue> {
     let input = text(&kk, "kk", MAX_TEXT)?;
     let opts = options::<DatedOptions>(&options_value.unwrap_or_default())?;
@@ -268,7 +264,8 @@ pub struct NopInfo {
 #[wasm_bindgen(js_name = parseNop)]
 pub fn parse_nop(
     #[wasm_bindgen(unchecked_param_type = "string")] nop: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "DatedOptions")] options_value: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "DatedOptions", js_name = options)]
+    options_value: Option<JsValue>,
 ) -> Result<Ts<NopInfo>, JsValue> {
     let input = text(&nop, "nop", MAX_TEXT)?;
     let opts = options::<DatedOptions>(&options_value.unwrap_or_default())?;
@@ -320,7 +317,8 @@ pub struct NpwpInfo {
 #[wasm_bindgen(js_name = parseNpwp)]
 pub fn parse_npwp(
     #[wasm_bindgen(unchecked_param_type = "string")] npwp: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "DatedOptions")] options_value: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "DatedOptions", js_name = options)]
+    options_value: Option<JsValue>,
 ) -> Result<Ts<NpwpInfo>, JsValue> {
     let input = text(&npwp, "npwp", MAX_TEXT)?;
     let opts = options::<DatedOptions>(&options_value.unwrap_or_default())?;

@@ -3,7 +3,9 @@
 
 use js_sys::JsString;
 use kotacerdas_core::Date;
+use serde::Serialize;
 use serde::de::DeserializeOwned;
+use tsify::{Ts, Tsify};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::errors::{invalid_input, throw};
@@ -38,8 +40,22 @@ pub(crate) fn options<T: DeserializeOwned + Default>(value: &JsValue) -> Result<
     if !value.is_object() {
         return Err(invalid_input("options must be an object"));
     }
-    serde_wasm_bindgen::from_value(value.clone())
-        .map_err(|e| invalid_input(&format!("options: {e}")))
+    // JSON text instead of serde-wasm-bindgen: serde_json is in the module anyway (for
+    // `call`), and one deserializer keeps the .wasm smaller.
+    let json = js_sys::JSON::stringify(value)
+        .map_err(|_| invalid_input("options cannot be converted to JSON"))?;
+    if json.length() > MAX_TEXT {
+        return Err(invalid_input("options are too large"));
+    }
+    serde_json::from_str(&String::from(json)).map_err(|e| invalid_input(&format!("options: {e}")))
+}
+
+/// A record as a plain JS object typed by its tsify declaration. Through JSON text for the same
+/// reason as [`options`].
+pub(crate) fn ts<T: Tsify + Serialize>(value: &T) -> Result<Ts<T>, JsValue> {
+    let json = serde_json::to_string(value).map_err(|e| invalid_input(&e.to_string()))?;
+    let object = js_sys::JSON::parse(&json).map_err(|_| invalid_input("output is not JSON"))?;
+    Ok(Ts::new_unchecked(object))
 }
 
 /// An ISO date option, or today in WIB (UTC+7) from the JS clock: `std` has no clock on

@@ -6,7 +6,7 @@ use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
 use crate::errors::{invalid_input, throw};
-use crate::input::{MAX_TEXT, text};
+use crate::input::{MAX_TEXT, text, ts};
 
 #[wasm_bindgen(typescript_custom_section)]
 const LEVEL_TS: &str = r#"
@@ -65,10 +65,6 @@ fn info(region: &Region) -> RegionInfo {
     }
 }
 
-fn ts<T: Tsify + Serialize>(value: &T) -> Result<Ts<T>, JsValue> {
-    value.into_ts().map_err(|e| invalid_input(&e.to_string()))
-}
-
 /// Looks a region up by code (`35.27`, `352701`, ...). Throws `KotaCerdasError`
 /// (`REGION_INVALID_CODE`, `REGION_NOT_FOUND`).
 #[wasm_bindgen(js_name = lookupRegion)]
@@ -111,7 +107,7 @@ pub struct RegionHit {
 #[wasm_bindgen(js_name = searchRegions)]
 pub fn search_regions(
     #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "number")] limit: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "number")] limit: Option<JsValue>,
 ) -> Result<Vec<Ts<RegionHit>>, JsValue> {
     let query = text(&query, "query", MAX_TEXT)?;
     let limit = match limit {

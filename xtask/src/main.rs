@@ -27,7 +27,8 @@ fn main() -> ExitCode {
         Some("bench") => bench(),
         Some("niks") => generate_niks(&args[1..]),
         Some("cli-memory") => cli_memory(&args[1..]),
-        Some("npm") => npm::npm(),
+        Some("npm") => npm::npm(&args[1..]),
+        Some("test-npm") => npm::test_npm(&args[1..]),
         _ => {
             eprintln!(
                 "usage: cargo xtask <test | bench | niks N [--seed S] | cli-memory [N] | npm>"
