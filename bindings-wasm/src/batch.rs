@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::errors::{invalid_input, set};
 use crate::ids::NikParseOptions;
-use crate::input::{MAX_BATCH, options, text};
+use crate::input::{MAX_BATCH, large_text, options};
 
 #[wasm_bindgen(typescript_custom_section)]
 const BATCH_TS: &str = r#"
@@ -60,7 +60,7 @@ pub fn validate_niks(
     let core_options = options::<NikParseOptions>(&options_value.unwrap_or_default())?.to_core()?;
     let mut columns = Columns::default();
     if niks.is_string() {
-        let buffer = text(&niks, "niks", MAX_BATCH)?;
+        let buffer = large_text(&niks, "niks", MAX_BATCH)?;
         columns.reserve(buffer.len() / 17 + 1);
         for line in nik::lines(&buffer) {
             columns.push(Nik::parse_with(line, &core_options));
@@ -88,13 +88,8 @@ fn validate_array(
         return Ok(());
     }
     columns.reserve(count);
-    let joined = array.join("\n");
-    if joined.length() > MAX_BATCH {
-        return Err(invalid_input(&format!(
-            "niks is longer than {MAX_BATCH} characters in all"
-        )));
-    }
-    let buffer = String::from(&joined);
+    let joined: JsValue = array.join("\n").into();
+    let buffer = large_text(&joined, "niks", MAX_BATCH)?;
     if buffer.bytes().filter(|&b| b == b'\n').count() == count - 1 {
         for item in buffer.split('\n') {
             columns.push(Nik::parse_with(item, core_options));

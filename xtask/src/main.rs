@@ -11,6 +11,8 @@
 //!   1,000,000) through stdin and prints its peak memory (GNU time) and the summary.
 //! - `cargo xtask test-npm [--budget-kb N]`: the npm package's Node and browser tests against
 //!   the packed tarball (part of `cargo xtask test`).
+//! - `cargo xtask bench-npm [N]`: the package against `nik-parser` and `nusantara-valid` on N
+//!   generated NIKs (default 1,000,000); prints ns per NIK and ratios.
 //! - `cargo xtask npm [--budget-kb N]`: builds the npm package `kotacerdas` into `bindings-wasm/pkg/`, prints
 //!   its sizes and fails over the 150 KB gzip budget.
 
@@ -31,6 +33,7 @@ fn main() -> ExitCode {
         Some("cli-memory") => cli_memory(&args[1..]),
         Some("npm") => npm::npm(&args[1..]),
         Some("test-npm") => npm::test_npm(&args[1..]),
+        Some("bench-npm") => npm::bench_npm(&args[1..]),
         _ => {
             eprintln!(
                 "usage: cargo xtask <test | bench | niks N [--seed S] | cli-memory [N] | npm | test-npm | bench-npm>"

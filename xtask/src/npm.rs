@@ -288,6 +288,7 @@ pub fn test_npm(args: &[String]) -> Result {
         }
     }
     tests.sort();
+    copy(&root.join("docs/web.md"), &project.join("web.md"))?;
     run_in(&project, "npm", &["ci", "--no-audit", "--no-fund"])?;
     run_in(
         &project,
@@ -321,4 +322,39 @@ pub fn test_npm(args: &[String]) -> Result {
     } else {
         Err(format!("npm package tests failed ({status})"))
     }
+}
+
+/// `cargo xtask bench-npm [N]`: the package (single call and batch) against `nik-parser` and
+/// `nusantara-valid` in one Node run over N generated NIKs (default 1,000,000). Not a test.
+pub fn bench_npm(args: &[String]) -> Result {
+    let count: u64 = match args.first() {
+        Some(n) => n
+            .replace('_', "")
+            .parse()
+            .map_err(|_| "usage: cargo xtask bench-npm [N]")?,
+        None => 1_000_000,
+    };
+    npm_with_budget(Some(usize::MAX / 1024))?;
+    let root = workspace_root();
+    let niks = root.join(format!("target/npm/niks-{count}.txt"));
+    let mut writer = std::io::BufWriter::new(
+        fs::File::create(&niks).map_err(|e| format!("cannot write {}: {e}", niks.display()))?,
+    );
+    crate::niks::write_mix(&mut writer, count, 2027)
+        .and_then(|()| writer.flush())
+        .map_err(|e| e.to_string())?;
+    let bench = root.join("bindings-wasm/bench");
+    run_in(&bench, "npm", &["ci", "--no-audit", "--no-fund"])?;
+    run_in(
+        &bench,
+        "npm",
+        &[
+            "install",
+            "--no-save",
+            "--no-audit",
+            "--no-fund",
+            &path_str(&root.join("bindings-wasm/pkg"))?,
+        ],
+    )?;
+    run_in(&bench, "node", &["bench.mjs", &path_str(&niks)?])
 }
