@@ -168,5 +168,6 @@ pub fn all_codes() -> Vec<(&'static str, &'static [&'static str])> {
     vec![
         ("date", crate::date::DateError::CODES),
         ("region", crate::region::RegionError::CODES),
+        ("tax", crate::tax::TaxError::CODES),
     ]
 }

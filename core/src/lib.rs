@@ -5,6 +5,7 @@ pub mod date;
 pub mod error;
 pub mod id;
 pub mod region;
+pub mod tax;
 
 pub use date::Date;
 pub use error::{Coded, Lang, Problem};

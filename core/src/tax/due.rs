@@ -1,0 +1,110 @@
+//! Due dates and month counting.
+//!
+//! Month-based periods (SPPT 6 months after it was sent, SKPD 1 month, objection 3 months)
+//! need only the calendar date; when the target month is shorter, the period ends on its last
+//! day (31 August + 6 months = 28/29 February).
+
+use serde::{Deserialize, Serialize};
+
+use super::TaxError;
+use super::rules::{RuleSet, Sourced};
+use crate::date::{Date, days_in_month};
+
+/// `date` plus `months` calendar months, clamped to the end of a shorter month.
+pub fn add_months(date: Date, months: u32) -> Result<Date, TaxError> {
+    let index = i64::from(date.year()) * 12 + i64::from(date.month()) - 1 + i64::from(months);
+    let year = i32::try_from(index.div_euclid(12)).map_err(|_| TaxError::DateOutOfRange {})?;
+    // rem_euclid(12) is in 0..12, so the month fits.
+    let month = index.rem_euclid(12) as u32 + 1;
+    let day = date.day().min(days_in_month(year, month));
+    Date::new(year, month, day).map_err(|_| TaxError::DateOutOfRange {})
+}
+
+/// Months from `from` to `to`, a started month counting as a full month (PP 35/2023 Pasal
+/// 59(7): "bagian dari bulan dihitung satu bulan"); zero when `to` is not after `from`.
+///
+/// The count is the smallest `n` with `from + n months >= to`; one day late is one month.
+pub fn months_started(from: Date, to: Date) -> Result<u32, TaxError> {
+    if to <= from {
+        return Ok(0);
+    }
+    // Start from the whole-month difference, which is at most one short of the answer.
+    let whole = (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32;
+    let mut months = u32::try_from(whole.max(0)).map_err(|_| TaxError::DateOutOfRange {})?;
+    if months > 0 {
+        months -= 1;
+    }
+    while add_months(from, months)? < to {
+        months += 1;
+    }
+    Ok(months)
+}
+
+/// The document whose due date is asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DueDocument {
+    /// SPPT PBB-P2: from the date it was sent.
+    Sppt,
+    /// SKPD (official assessment): from its issue date.
+    Skpd,
+    /// Objection against an assessment: from the assessment's date.
+    Objection,
+}
+
+/// A due date with its legal basis.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DueDate {
+    /// Last day to pay (or to file).
+    pub date: Date,
+    /// Months added.
+    pub months: u32,
+    /// Legal reference of the period.
+    pub legal_reference: String,
+}
+
+/// Due date of a month-based document.
+pub fn due_date(document: DueDocument, from: Date, rules: &RuleSet) -> Result<DueDate, TaxError> {
+    let period: &Sourced<u32> = match document {
+        DueDocument::Sppt => &rules.due_dates.sppt_months,
+        DueDocument::Skpd => &rules.due_dates.skpd_months,
+        DueDocument::Objection => &rules.due_dates.objection_months,
+    };
+    Ok(DueDate {
+        date: add_months(from, period.value)?,
+        months: period.value,
+        legal_reference: period.reference.clone(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> Date {
+        Date::parse_iso(text).expect("test date")
+    }
+
+    #[test]
+    fn adding_months_clamps_to_month_end() {
+        assert_eq!(add_months(d("2025-08-31"), 6), Ok(d("2026-02-28")));
+        assert_eq!(add_months(d("2023-08-31"), 6), Ok(d("2024-02-29")));
+        assert_eq!(add_months(d("2025-11-15"), 3), Ok(d("2026-02-15")));
+        assert_eq!(add_months(d("2025-01-31"), 0), Ok(d("2025-01-31")));
+    }
+
+    #[test]
+    fn partial_months_count_as_full_months() {
+        let due = d("2025-01-10");
+        assert_eq!(months_started(due, d("2025-01-10")), Ok(0));
+        assert_eq!(months_started(due, d("2025-01-09")), Ok(0));
+        assert_eq!(months_started(due, d("2025-01-11")), Ok(1));
+        assert_eq!(months_started(due, d("2025-02-10")), Ok(1));
+        assert_eq!(months_started(due, d("2025-02-11")), Ok(2));
+        assert_eq!(months_started(d("2025-01-31"), d("2025-02-28")), Ok(1));
+        assert_eq!(months_started(d("2025-01-31"), d("2025-03-01")), Ok(2));
+        assert_eq!(months_started(d("2025-01-31"), d("2025-04-21")), Ok(3));
+        assert_eq!(months_started(due, d("2027-01-10")), Ok(24));
+        assert_eq!(months_started(due, d("2027-01-11")), Ok(25));
+    }
+}
