@@ -1,0 +1,326 @@
+//! The worked examples of `spec/local-tax.md`, reproduced exactly through the JSON dispatcher.
+
+use kotacerdas_core::Date;
+use kotacerdas_core::tax::{self, RuleBook, RuleSet, StepKind, TaxResult};
+use serde_json::{Value, json};
+
+fn sampang() -> RuleSet {
+    RuleSet::sampang_2025()
+}
+
+fn run(kind: &str, input: Value) -> TaxResult {
+    tax::calculate(kind, &input, &sampang()).expect("valid example input")
+}
+
+/// The result of the first step with this English label.
+fn step(result: &TaxResult, label_en: &str) -> String {
+    result
+        .breakdown
+        .iter()
+        .find(|step| step.label_en == label_en)
+        .unwrap_or_else(|| panic!("no step {label_en}"))
+        .result
+        .to_string()
+}
+
+fn components(result: &TaxResult) -> Vec<String> {
+    result
+        .breakdown
+        .iter()
+        .filter(|step| step.kind == StepKind::Component)
+        .map(|step| step.result.to_string())
+        .collect()
+}
+
+#[test]
+fn mblb_with_opsen_pp35_penjelasan_107_4() {
+    let result = run(
+        "mblb",
+        json!({ "date": "2025-03-31", "value": 500_000_000 }),
+    );
+    assert_eq!(components(&result), ["100000000", "25000000"]);
+    assert_eq!(result.amount, 125_000_000);
+}
+
+#[test]
+fn opsen_bbnkb_pp35_example() {
+    let result = run(
+        "opsen_bbnkb",
+        json!({ "date": "2025-02-01", "base": 300_000_000, "provincial_rate": "8%" }),
+    );
+    assert_eq!(components(&result), ["24000000", "15840000"]);
+    assert_eq!(result.amount, 39_840_000);
+}
+
+#[test]
+fn opsen_pkb_pp35_example() {
+    let result = run(
+        "opsen_pkb",
+        json!({ "date": "2025-02-01", "base": 300_000_000, "provincial_rate": "1%" }),
+    );
+    assert_eq!(components(&result), ["3000000", "1980000"]);
+    assert_eq!(result.amount, 4_980_000);
+}
+
+#[test]
+fn opsen_from_the_province_assessment() {
+    let result = run(
+        "opsen_pkb",
+        json!({ "date": "2025-02-01", "provincial_tax_owed": 3_000_000 }),
+    );
+    assert_eq!(components(&result), ["3000000", "1980000"]);
+}
+
+#[test]
+fn opsen_before_5_january_2025_is_refused() {
+    let rules = RuleSet::hkpd_maxima();
+    let error = tax::calculate(
+        "opsen_pkb",
+        &json!({ "date": "2025-01-04", "provincial_tax_owed": 3_000_000 }),
+        &rules,
+    )
+    .expect_err("opsen did not exist yet");
+    assert_eq!(kotacerdas_core::Coded::code(&error), "TAX_NOT_YET_IN_FORCE");
+    assert!(
+        tax::calculate(
+            "opsen_pkb",
+            &json!({ "date": "2025-01-05", "provincial_tax_owed": 3_000_000 }),
+            &rules,
+        )
+        .is_ok()
+    );
+}
+
+#[test]
+fn pbjt_dki_example_service_on_discounted_price() {
+    let result = run(
+        "pbjt",
+        json!({ "date": "2025-05-01", "sub_type": "makanan_minuman", "price": 100_000,
+                "discount": "20%", "service_charge": "5%" }),
+    );
+    assert_eq!(
+        step(&result, "PBJT base (amount paid by the consumer)"),
+        "84000"
+    );
+    assert_eq!(result.amount, 8_400);
+    assert_eq!(
+        step(&result, "Consumer's total bill (information)"),
+        "92400"
+    );
+}
+
+#[test]
+fn pbjt_dki_example_service_on_undiscounted_price() {
+    let result = run(
+        "pbjt",
+        json!({ "date": "2025-05-01", "sub_type": "makanan_minuman", "price": 100_000,
+                "discount": "20%", "service_charge": "5%", "service_charge_on": "undiscounted" }),
+    );
+    assert_eq!(result.amount, 8_500);
+    assert_eq!(
+        step(&result, "Consumer's total bill (information)"),
+        "93500"
+    );
+}
+
+#[test]
+fn pbjt_electricity_and_special_entertainment_rates() {
+    let electricity = |usage: &str| {
+        run(
+            "pbjt",
+            json!({ "date": "2025-05-01", "sub_type": "tenaga_listrik", "price": 1_000_000,
+                    "electricity_use": usage }),
+        )
+        .amount
+    };
+    assert_eq!(electricity("general"), 100_000);
+    assert_eq!(electricity("industry_from_other_source"), 30_000);
+    assert_eq!(electricity("self_generated"), 15_000);
+    let karaoke = run(
+        "pbjt",
+        json!({ "date": "2025-05-01", "sub_type": "kesenian_hiburan", "price": 1_000_000,
+                "special_entertainment": true }),
+    );
+    assert_eq!(karaoke.amount, 400_000);
+    assert!(karaoke.uses_placeholder, "Sampang's 40% is a placeholder");
+}
+
+#[test]
+fn reklame_spec_example() {
+    let result = run(
+        "reklame",
+        json!({ "date": "2025-06-01", "width_m": 2, "height_m": 4, "duration_days": 30,
+                "nsr_per_m2_per_day": 125_000 }),
+    );
+    assert_eq!(
+        step(&result, "Advertisement rental value (NSR)"),
+        "30000000"
+    );
+    assert_eq!(result.amount, 7_500_000);
+}
+
+#[test]
+fn skpdkb_ex_officio_pp35_penjelasan_77_2() {
+    let result = run(
+        "skpdkb",
+        json!({ "basis": "ex_officio", "tax_is_pbjt": true, "tax_owed": 250_000_000,
+                "tax_paid": 100_000_000, "interest_from": "2025-01-31",
+                "assessment_date": "2025-04-21" }),
+    );
+    assert_eq!(components(&result), ["150000000", "9900000", "75000000"]);
+    assert_eq!(result.amount, 234_900_000);
+}
+
+#[test]
+fn instalment_pp35_penjelasan_103() {
+    let result = run(
+        "instalment",
+        json!({ "principal": 100_000_000, "instalments": 4, "decision_date": "2025-03-01" }),
+    );
+    assert_eq!(
+        components(&result),
+        ["600000", "450000", "300000", "150000"]
+    );
+    assert_eq!(result.amount, 1_500_000);
+}
+
+#[test]
+fn pbb_p2_sampang_rates() {
+    let input = json!({ "tax_year": 2025, "land_area_m2": 200, "land_njop_per_m2": 500_000,
+                        "building_area_m2": 100, "building_njop_per_m2": 1_000_000 });
+    let result = run("pbb_p2", input);
+    // NJOP 200,000,000; minus NJOPTKP 10,000,000; p 100%; 0.1%.
+    assert_eq!(step(&result, "NJOP of the object"), "200000000");
+    assert_eq!(result.amount, 190_000);
+    let food = run(
+        "pbb_p2",
+        json!({ "tax_year": 2025, "land_njop": 200_000_000, "food_or_livestock_land": true }),
+    );
+    assert_eq!(food.amount, 171_000);
+}
+
+#[test]
+fn pbb_p2_njoptkp_once_per_taxpayer() {
+    let second_object = run(
+        "pbb_p2",
+        json!({ "tax_year": 2025, "land_njop": 200_000_000, "njoptkp_applies": false }),
+    );
+    assert_eq!(second_object.amount, 200_000);
+}
+
+#[test]
+fn bphtb_sale_and_inheritance() {
+    let sale = run(
+        "bphtb",
+        json!({ "acquisition_date": "2025-07-01", "acquisition": "sale",
+                "acquisition_value": 500_000_000, "njop": 400_000_000,
+                "first_acquisition_in_region": true }),
+    );
+    assert_eq!(sale.amount, 21_000_000); // 5% x (500 - 80) jt
+    let inheritance = run(
+        "bphtb",
+        json!({ "acquisition_date": "2025-07-01", "acquisition": "inheritance",
+                "acquisition_value": 500_000_000, "njop": 400_000_000,
+                "first_acquisition_in_region": false, "direct_line_family": true }),
+    );
+    assert_eq!(inheritance.amount, 10_000_000); // 5% x (500 - 300) jt
+    let later_purchase = run(
+        "bphtb",
+        json!({ "acquisition_date": "2025-07-01", "acquisition": "auction",
+                "acquisition_value": 500_000_000, "njop": 400_000_000,
+                "first_acquisition_in_region": false }),
+    );
+    assert_eq!(later_purchase.amount, 25_000_000);
+}
+
+#[test]
+fn bphtb_mbr_first_home_exemption_uses_sampang_income_limits() {
+    let buy = |income: i64, married: bool| {
+        run(
+            "bphtb",
+            json!({ "acquisition_date": "2025-07-01", "acquisition": "sale",
+                    "acquisition_value": 150_000_000, "njop": 120_000_000,
+                    "first_acquisition_in_region": true,
+                    "mbr_first_home": { "monthly_income": income, "married": married } }),
+        )
+        .amount
+    };
+    assert_eq!(buy(7_500_000, false), 0);
+    assert_eq!(buy(7_500_001, false), 3_500_000);
+    assert_eq!(buy(10_000_000, true), 0);
+    assert_eq!(buy(10_000_001, true), 3_500_000);
+}
+
+#[test]
+fn air_tanah_and_walet() {
+    let water = run(
+        "air_tanah",
+        json!({ "date": "2025-05-31", "volume_m3": "1234.5", "price_per_m3": 3_000 }),
+    );
+    assert_eq!(water.amount, 740_700); // 20% x 3,703,500
+    let nests = run(
+        "walet",
+        json!({ "date": "2025-05-31", "volume_kg": "2.5", "market_price_per_kg": 10_000_000 }),
+    );
+    assert_eq!(nests.amount, 2_500_000);
+}
+
+#[test]
+fn late_interest_one_percent_per_started_month() {
+    let result = run(
+        "late_interest",
+        json!({ "principal": 1_000_000, "due_date": "2025-08-31",
+                "payment_date": "2025-10-01" }),
+    );
+    assert_eq!(
+        step(
+            &result,
+            "Months (a started month counts as a month, capped)"
+        ),
+        "2"
+    );
+    assert_eq!(result.amount, 20_000);
+}
+
+#[test]
+fn dispute_fines() {
+    let fine = |stage: &str, outcome: &str| {
+        run(
+            "dispute_fine",
+            json!({ "stage": stage, "outcome": outcome, "tax_per_decision": 10_000_000,
+                    "paid_before_objection": 4_000_000, "decision_date": "2025-09-01" }),
+        )
+        .amount
+    };
+    assert_eq!(fine("objection", "rejected"), 1_800_000);
+    assert_eq!(fine("objection", "partly_granted"), 1_800_000);
+    assert_eq!(fine("appeal", "rejected"), 3_600_000);
+    assert_eq!(fine("appeal", "granted"), 0);
+}
+
+#[test]
+fn skpdkbt_doubles_the_shortfall() {
+    let result = run(
+        "skpdkbt",
+        json!({ "tax_owed": 30_000_000, "tax_paid": 10_000_000,
+                "assessment_date": "2025-09-01" }),
+    );
+    assert_eq!(result.amount, 40_000_000);
+}
+
+#[test]
+fn calculate_in_force_selects_by_the_input_date() {
+    let book = RuleBook::builtin();
+    let input = json!({ "tax_year": 2025, "land_njop": 110_000_000 });
+    let result = tax::calculate_in_force("pbb_p2", &input, &book, "3527").expect("in force");
+    assert_eq!(result.rule_set, "35.27-2025");
+    assert_eq!(result.amount, 100_000);
+    let old = json!({ "tax_year": 2024, "land_njop": 110_000_000 });
+    let error = tax::calculate_in_force("pbb_p2", &old, &book, "35.27").expect_err("no 2024 set");
+    assert_eq!(
+        kotacerdas_core::Coded::code(&error),
+        "TAX_RULESET_NOT_IN_FORCE"
+    );
+    let date = Date::new(2025, 1, 1).expect("valid");
+    assert_eq!(tax::rule_date("pbb_p2", &input), Ok(date));
+}
