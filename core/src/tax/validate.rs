@@ -281,3 +281,27 @@ pub(crate) fn check_consistency(rules: &RuleSet) -> Result<(), TaxError> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A mistyped path would silently check nothing: every limit must reach a value.
+    #[test]
+    fn every_limit_path_reaches_a_value_of_the_hkpd_rule_set() {
+        let limits =
+            Limits::parse(include_str!("../../data/tax/hkpd_limits.json")).expect("limits parse");
+        let hkpd: Value = serde_json::from_str(include_str!("../../data/tax/hkpd_maxima.json"))
+            .expect("rule set parses");
+        for path in limits.paths() {
+            if path == "pbb_p2.minimum_bill" {
+                // Optional, and absent at the HKPD limits.
+                continue;
+            }
+            assert!(!values_at(&hkpd, path).is_empty(), "{path} reaches nothing");
+        }
+        let sampang: Value = serde_json::from_str(include_str!("../../data/tax/35.27-2025.json"))
+            .expect("rule set parses");
+        assert_eq!(values_at(&sampang, "pbb_p2.tiers[].rate").len(), 1);
+    }
+}
