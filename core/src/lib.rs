@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
+pub mod calendar;
 pub mod date;
 pub mod error;
 pub mod id;

@@ -503,7 +503,7 @@ fn fold(text: &str) -> String {
 
 /// Whether a district code is in the current decree, retired, or unknown. The fast path for
 /// NIK and KK parsing: one index access and a scan of at most a few dozen codes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum DistrictStatus {
     Current,
     Retired,
@@ -529,7 +529,7 @@ pub(crate) fn district_status(province: u8, regency: u8, district: u8) -> Distri
 
 /// Whether a two-digit province code is in the current decree.
 pub(crate) fn province_exists(province: u8) -> bool {
-    PROVINCES.position(u64::from(province)).is_some()
+    province < 100 && data::PROVINCE_MASK & (1u128 << province) != 0
 }
 
 /// Name of a current or retired region by level and value, for identifier details.
