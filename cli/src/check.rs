@@ -50,11 +50,18 @@ impl Outcome {
         record.insert("input".into(), input);
         record.insert("valid".into(), Value::Bool(true));
         record.insert("error".into(), Value::Null);
-        record.insert("warnings".into(), Value::Array(warnings.iter().map(|w| problem(*w, lang)).collect()));
+        record.insert(
+            "warnings".into(),
+            Value::Array(warnings.iter().map(|w| problem(*w, lang)).collect()),
+        );
         if let Value::Object(fields) = fields {
             record.extend(fields);
         }
-        Outcome { record, error: None, warnings: warnings.iter().map(|w| w.code()).collect() }
+        Outcome {
+            record,
+            error: None,
+            warnings: warnings.iter().map(|w| w.code()).collect(),
+        }
     }
 
     /// A record for an invalid value; `null_fields` are the fields a valid record would have.
@@ -67,7 +74,11 @@ impl Outcome {
         for field in null_fields {
             record.insert((*field).into(), Value::Null);
         }
-        Outcome { record, error: Some(error.code()), warnings: Vec::new() }
+        Outcome {
+            record,
+            error: Some(error.code()),
+            warnings: Vec::new(),
+        }
     }
 }
 
@@ -103,7 +114,10 @@ impl Summary {
 
     fn line(&self) -> String {
         let counts = |map: &BTreeMap<&str, u64>| {
-            map.iter().map(|(code, n)| format!("{code} {n}")).collect::<Vec<_>>().join(", ")
+            map.iter()
+                .map(|(code, n)| format!("{code} {n}"))
+                .collect::<Vec<_>>()
+                .join(", ")
         };
         let mut line = format!(
             "summary: {} checked, {} valid ({} with warnings), {} invalid",
@@ -124,10 +138,18 @@ impl Summary {
 
 /// Runs a check over every input. Exit status: 0, or 1 with `--fail-on-invalid` when a value
 /// is invalid; I/O errors are returned to `main` (status 3).
-pub fn run(args: &CheckArgs, columns: &[&str], mut check: impl FnMut(&str) -> Outcome) -> io::Result<ExitCode> {
+pub fn run(
+    args: &CheckArgs,
+    columns: &[&str],
+    mut check: impl FnMut(&str) -> Outcome,
+) -> io::Result<ExitCode> {
     let format = Format::resolve(args.format);
     let stdout = io::stdout();
-    let mut writer = RecordWriter::new(BufWriter::with_capacity(1 << 16, stdout.lock()), format, columns);
+    let mut writer = RecordWriter::new(
+        BufWriter::with_capacity(1 << 16, stdout.lock()),
+        format,
+        columns,
+    );
     let mut summary = Summary::default();
     let mut each = |value: &str| -> io::Result<()> {
         let outcome = check(value);
@@ -137,15 +159,24 @@ pub fn run(args: &CheckArgs, columns: &[&str], mut check: impl FnMut(&str) -> Ou
 
     let from_stdin = args.input.is_none() && (args.values.is_empty() || args.values == ["-"]);
     if let Some(path) = &args.input {
-        let file = File::open(path)
-            .map_err(|e| io::Error::new(e.kind(), format!("cannot open {}: {e}", path.display())))?;
+        let file = File::open(path).map_err(|e| {
+            io::Error::new(e.kind(), format!("cannot open {}: {e}", path.display()))
+        })?;
         let length = file.metadata().map(|m| m.len()).unwrap_or(0);
         let progress = progress_bar(Some(length));
-        for_each_line(BufReader::with_capacity(1 << 16, file), &progress, &mut each)?;
+        for_each_line(
+            BufReader::with_capacity(1 << 16, file),
+            &progress,
+            &mut each,
+        )?;
         progress.finish_and_clear();
     } else if from_stdin {
         let progress = progress_bar(None);
-        for_each_line(BufReader::with_capacity(1 << 16, io::stdin().lock()), &progress, &mut each)?;
+        for_each_line(
+            BufReader::with_capacity(1 << 16, io::stdin().lock()),
+            &progress,
+            &mut each,
+        )?;
         progress.finish_and_clear();
     } else {
         for value in &args.values {
@@ -155,7 +186,11 @@ pub fn run(args: &CheckArgs, columns: &[&str], mut check: impl FnMut(&str) -> Ou
     writer.finish()?;
     eprintln!("{}", summary.line());
     let failed = args.fail_on_invalid && summary.valid < summary.total;
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Streams lines with one reused buffer (memory stays bounded however long the input).
@@ -179,7 +214,11 @@ fn for_each_line(
         each(&String::from_utf8_lossy(line))?;
         lines += 1;
         if lines % 4096 == 0 {
-            progress.set_position(if progress.length().is_some() { bytes } else { lines });
+            progress.set_position(if progress.length().is_some() {
+                bytes
+            } else {
+                lines
+            });
         }
     }
     Ok(())

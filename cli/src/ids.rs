@@ -32,8 +32,13 @@ pub struct RuleArgs {
 
 impl RuleArgs {
     fn nik_options(&self) -> NikOptions {
-        let strictness = if self.strict { Strictness::Strict } else { Strictness::Lenient };
-        NikOptions::new(self.reference_date.unwrap_or_else(Date::today_wib)).with_strictness(strictness)
+        let strictness = if self.strict {
+            Strictness::Strict
+        } else {
+            Strictness::Lenient
+        };
+        NikOptions::new(self.reference_date.unwrap_or_else(Date::today_wib))
+            .with_strictness(strictness)
     }
 }
 
@@ -49,16 +54,37 @@ pub struct NikCheck {
     mask_input: bool,
 }
 
-const NIK_FIELDS: [&str; 8] =
-    ["kind", "province", "regency", "district", "birth_date", "sex", "serial", "masked"];
-const NIK_COLUMNS: [&str; 9] =
-    ["input", "valid", "error", "warnings", "district.name", "birth_date", "sex", "serial", "masked"];
+const NIK_FIELDS: [&str; 8] = [
+    "kind",
+    "province",
+    "regency",
+    "district",
+    "birth_date",
+    "sex",
+    "serial",
+    "masked",
+];
+const NIK_COLUMNS: [&str; 9] = [
+    "input",
+    "valid",
+    "error",
+    "warnings",
+    "district.name",
+    "birth_date",
+    "sex",
+    "serial",
+    "masked",
+];
 
 pub fn nik_check(args: &NikCheck) -> io::Result<ExitCode> {
     let options = args.rules.nik_options();
     let lang = args.check.lang;
     check::run(&args.check, &NIK_COLUMNS, |value| {
-        let input = Value::String(if args.mask_input { mask_digits(value) } else { value.to_owned() });
+        let input = Value::String(if args.mask_input {
+            mask_digits(value)
+        } else {
+            value.to_owned()
+        });
         match Nik::parse_with(value, &options) {
             Ok(nik) => {
                 let warnings: Vec<_> = nik.warnings().collect();
@@ -119,11 +145,25 @@ pub struct KkCheck {
 
 pub fn kk_check(args: &KkCheck) -> io::Result<ExitCode> {
     let nik_options = args.rules.nik_options();
-    let options = KkOptions::new(nik_options.reference_date).with_strictness(nik_options.strictness);
+    let options =
+        KkOptions::new(nik_options.reference_date).with_strictness(nik_options.strictness);
     let lang = args.check.lang;
-    let columns = ["input", "valid", "error", "warnings", "district.name", "recorded_on", "serial", "masked"];
+    let columns = [
+        "input",
+        "valid",
+        "error",
+        "warnings",
+        "district.name",
+        "recorded_on",
+        "serial",
+        "masked",
+    ];
     check::run(&args.check, &columns, |value| {
-        let input = Value::String(if args.mask_input { mask_digits(value) } else { value.to_owned() });
+        let input = Value::String(if args.mask_input {
+            mask_digits(value)
+        } else {
+            value.to_owned()
+        });
         match Kk::parse_with(value, &options) {
             Ok(kk) => {
                 let warnings: Vec<_> = kk.warnings().collect();
@@ -137,7 +177,12 @@ pub fn kk_check(args: &KkCheck) -> io::Result<ExitCode> {
                 });
                 Outcome::valid(input, &warnings, lang, fields)
             }
-            Err(error) => Outcome::invalid(input, &error, lang, &["district", "recorded_on", "serial", "masked"]),
+            Err(error) => Outcome::invalid(
+                input,
+                &error,
+                lang,
+                &["district", "recorded_on", "serial", "masked"],
+            ),
         }
     })
 }
@@ -155,24 +200,41 @@ pub fn npwp_check(args: &NpwpCheck) -> io::Result<ExitCode> {
     let options = args.rules.nik_options();
     let lang = args.check.lang;
     let fields = ["form", "npwp16", "legacy", "tax_office", "branch", "nitku"];
-    let columns = ["input", "valid", "error", "form", "npwp16", "legacy", "tax_office", "branch"];
-    check::run(&args.check, &columns, |value| match Npwp::parse_with(value, &options) {
-        Ok(npwp) => {
-            // A personal NPWP is a NIK: never echo it whole, not even the input.
-            let personal = npwp.nik().is_some();
-            let input = if personal { mask_digits(value) } else { value.to_owned() };
-            let nitku = (!personal).then(|| npwp.nitku());
-            let record = json!({
-                "form": npwp.form(),
-                "npwp16": npwp.masked(),
-                "legacy": npwp.legacy_formatted(),
-                "tax_office": npwp.tax_office(),
-                "branch": npwp.branch(),
-                "nitku": nitku,
-            });
-            Outcome::valid(Value::String(input), &[], lang, record)
+    let columns = [
+        "input",
+        "valid",
+        "error",
+        "form",
+        "npwp16",
+        "legacy",
+        "tax_office",
+        "branch",
+    ];
+    check::run(&args.check, &columns, |value| {
+        match Npwp::parse_with(value, &options) {
+            Ok(npwp) => {
+                // A personal NPWP is a NIK: never echo it whole, not even the input.
+                let personal = npwp.nik().is_some();
+                let input = if personal {
+                    mask_digits(value)
+                } else {
+                    value.to_owned()
+                };
+                let nitku = (!personal).then(|| npwp.nitku());
+                let record = json!({
+                    "form": npwp.form(),
+                    "npwp16": npwp.masked(),
+                    "legacy": npwp.legacy_formatted(),
+                    "tax_office": npwp.tax_office(),
+                    "branch": npwp.branch(),
+                    "nitku": nitku,
+                });
+                Outcome::valid(Value::String(input), &[], lang, record)
+            }
+            Err(error) => {
+                Outcome::invalid(Value::String(mask_digits(value)), &error, lang, &fields)
+            }
         }
-        Err(error) => Outcome::invalid(Value::String(mask_digits(value)), &error, lang, &fields),
     })
 }
 
@@ -201,21 +263,40 @@ pub fn nop_check(args: &NopCheck) -> io::Result<ExitCode> {
     if let (Some(path), Some(regency)) = (&args.reference, &args.reference_regency) {
         let invalid = |message: String| io::Error::new(io::ErrorKind::InvalidInput, message);
         let regency = RegionCode::parse(regency).map_err(|e| invalid(e.message(Lang::En)))?;
-        let csv = std::fs::read_to_string(path)
-            .map_err(|e| io::Error::new(e.kind(), format!("cannot read {}: {e}", path.display())))?;
+        let csv = std::fs::read_to_string(path).map_err(|e| {
+            io::Error::new(e.kind(), format!("cannot read {}: {e}", path.display()))
+        })?;
         let source = format!("{} (supplied by the user as verified)", path.display());
-        let table = SismiopTable::from_csv(regency, true, &source, &csv).map_err(|e| invalid(e.message(Lang::En)))?;
+        let table = SismiopTable::from_csv(regency, true, &source, &csv)
+            .map_err(|e| invalid(e.message(Lang::En)))?;
         options.references = vec![table];
     }
     let lang = args.check.lang;
-    let fields = ["formatted", "regency_name", "kecamatan", "kecamatan_name", "kelurahan", "block", "serial", "special_code"];
-    let columns = ["input", "valid", "error", "warnings", "formatted", "kecamatan_name"];
+    let fields = [
+        "formatted",
+        "regency_name",
+        "kecamatan",
+        "kecamatan_name",
+        "kelurahan",
+        "block",
+        "serial",
+        "special_code",
+    ];
+    let columns = [
+        "input",
+        "valid",
+        "error",
+        "warnings",
+        "formatted",
+        "kecamatan_name",
+    ];
     check::run(&args.check, &columns, |value| {
         let input = Value::String(value.to_owned());
         match Nop::parse_with(value, &options) {
             Ok(nop) => {
                 let details = nop.details();
-                let warnings: Vec<&dyn Coded> = nop.warnings().iter().map(|w| w as &dyn Coded).collect();
+                let warnings: Vec<&dyn Coded> =
+                    nop.warnings().iter().map(|w| w as &dyn Coded).collect();
                 let mut record = serde_json::to_value(&details).unwrap_or(Value::Null);
                 if let Value::Object(map) = &mut record {
                     map.remove("warnings");
@@ -254,13 +335,22 @@ pub struct PhoneNormalize {
 
 pub fn phone_normalize(args: &PhoneNormalize) -> io::Result<ExitCode> {
     let lang = args.check.lang;
-    check::run(&args.check, &["input", "valid", "error", "e164", "national"], |value| {
-        let input = Value::String(value.to_owned());
-        match PhoneNumber::parse(value) {
-            Ok(phone) => Outcome::valid(input, &[], lang, json!({"e164": phone.e164(), "national": phone.national()})),
-            Err(error) => Outcome::invalid(input, &error, lang, &["e164", "national"]),
-        }
-    })
+    check::run(
+        &args.check,
+        &["input", "valid", "error", "e164", "national"],
+        |value| {
+            let input = Value::String(value.to_owned());
+            match PhoneNumber::parse(value) {
+                Ok(phone) => Outcome::valid(
+                    input,
+                    &[],
+                    lang,
+                    json!({"e164": phone.e164(), "national": phone.national()}),
+                ),
+                Err(error) => Outcome::invalid(input, &error, lang, &["e164", "national"]),
+            }
+        },
+    )
 }
 
 #[cfg(test)]

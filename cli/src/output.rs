@@ -23,7 +23,11 @@ impl Format {
     /// The format asked for, or table on a terminal and JSON lines otherwise.
     pub fn resolve(asked: Option<Format>) -> Format {
         use std::io::IsTerminal;
-        asked.unwrap_or(if io::stdout().is_terminal() { Format::Table } else { Format::Jsonl })
+        asked.unwrap_or(if io::stdout().is_terminal() {
+            Format::Table
+        } else {
+            Format::Jsonl
+        })
     }
 }
 
@@ -82,8 +86,11 @@ impl<W: Write> RecordWriter<W> {
                 }
             }
             let line = |cells: &[String]| -> String {
-                let padded: Vec<String> =
-                    cells.iter().zip(&widths).map(|(cell, width)| format!("{cell:<width$}")).collect();
+                let padded: Vec<String> = cells
+                    .iter()
+                    .zip(&widths)
+                    .map(|(cell, width)| format!("{cell:<width$}"))
+                    .collect();
                 padded.join("  ").trim_end().to_owned()
             };
             writeln!(self.out, "{}", line(&self.columns))?;
@@ -95,7 +102,10 @@ impl<W: Write> RecordWriter<W> {
     }
 
     fn cells(&self, record: &Map<String, Value>) -> Vec<String> {
-        self.columns.iter().map(|column| cell(lookup(record, column))).collect()
+        self.columns
+            .iter()
+            .map(|column| cell(lookup(record, column)))
+            .collect()
     }
 }
 
@@ -133,7 +143,11 @@ fn cell(value: Option<&Value>) -> String {
 /// RFC 4180 quoting where needed; a leading `=`, `+`, `-` or `@` is prefixed with `'` so that a
 /// spreadsheet does not run an input as a formula.
 fn csv_field(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@']) { format!("'{text}") } else { text.to_owned() };
+    let text = if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
@@ -153,11 +167,19 @@ mod tests {
     #[test]
     fn csv_flattens_and_quotes() {
         let mut out = Vec::new();
-        let mut writer = RecordWriter::new(&mut out, Format::Csv, &["input", "district.name", "warnings"]);
+        let mut writer = RecordWriter::new(
+            &mut out,
+            Format::Csv,
+            &["input", "district.name", "warnings"],
+        );
         writer
             .write(&record(json!({"input": "a,b", "district": {"name": "Sreseh"}, "warnings": [{"code": "X"}, {"code": "Y"}]})))
             .unwrap();
-        writer.write(&record(json!({"input": "=1+1", "district": null, "warnings": []}))).unwrap();
+        writer
+            .write(&record(
+                json!({"input": "=1+1", "district": null, "warnings": []}),
+            ))
+            .unwrap();
         writer.finish().unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
@@ -169,8 +191,13 @@ mod tests {
     fn table_aligns_columns() {
         let mut out = Vec::new();
         let mut writer = RecordWriter::new(&mut out, Format::Table, &["a", "b"]);
-        writer.write(&record(json!({"a": "long value", "b": 1}))).unwrap();
+        writer
+            .write(&record(json!({"a": "long value", "b": 1})))
+            .unwrap();
         writer.finish().unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), "a           b\nlong value  1\n");
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "a           b\nlong value  1\n"
+        );
     }
 }

@@ -64,7 +64,11 @@ fn record(region: &Region) -> Map<String, Value> {
 /// Prints each code (and optionally its children). Unknown codes are reported on stderr with
 /// their error code and make the exit status 1.
 pub fn get(args: &RegionGet) -> io::Result<ExitCode> {
-    let mut writer = RecordWriter::new(BufWriter::new(io::stdout().lock()), Format::resolve(args.format), &COLUMNS);
+    let mut writer = RecordWriter::new(
+        BufWriter::new(io::stdout().lock()),
+        Format::resolve(args.format),
+        &COLUMNS,
+    );
     let mut failed = false;
     for code in &args.codes {
         match region::lookup(code) {
@@ -85,13 +89,21 @@ pub fn get(args: &RegionGet) -> io::Result<ExitCode> {
     writer.finish()?;
     let decree = region::decree();
     eprintln!("kode wilayah per {} ({})", decree.name, decree.date);
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Prints the best matches, best first, with how each matched.
 pub fn search(args: &RegionSearch) -> io::Result<ExitCode> {
     let columns = ["code", "level", "name", "parent", "match"];
-    let mut writer = RecordWriter::new(BufWriter::new(io::stdout().lock()), Format::resolve(args.format), &columns);
+    let mut writer = RecordWriter::new(
+        BufWriter::new(io::stdout().lock()),
+        Format::resolve(args.format),
+        &columns,
+    );
     let hits = region::search(&args.text, args.limit);
     for hit in &hits {
         let mut row = record(&hit.region);

@@ -15,7 +15,9 @@ fn inputs() -> Vec<String> {
     let districts = region::all(RegionLevel::District);
     (0..10_000u64)
         .map(|i| {
-            let district = districts[(i * 7919) as usize % districts.len()].code.value();
+            let district = districts[(i * 7919) as usize % districts.len()]
+                .code
+                .value();
             let day = 1 + (i % 28) + if i % 2 == 0 { 40 } else { 0 };
             let month = 1 + (i / 28) % 12;
             let serial = 1 + (i * 31) % 9999;
@@ -42,7 +44,11 @@ fn parse(c: &mut Criterion) {
         })
     });
     group.bench_function("validate_lines (batch buffer)", |b| {
-        b.iter(|| nik::validate_lines(black_box(&buffer), &options).summary.valid)
+        b.iter(|| {
+            nik::validate_lines(black_box(&buffer), &options)
+                .summary
+                .valid
+        })
     });
     group.finish();
 }

@@ -324,3 +324,46 @@ fn calculate_in_force_selects_by_the_input_date() {
     let date = Date::new(2025, 1, 1).expect("valid");
     assert_eq!(tax::rule_date("pbb_p2", &input), Ok(date));
 }
+
+#[test]
+fn month_based_due_dates() {
+    use kotacerdas_core::tax::due::{DueDocument, due_date};
+    let rules = sampang();
+    let due = |document, from: &str| {
+        due_date(document, Date::parse_iso(from).expect("date"), &rules)
+            .expect("in range")
+            .date
+            .to_string()
+    };
+    assert_eq!(due(DueDocument::Sppt, "2025-03-15"), "2025-09-15");
+    assert_eq!(due(DueDocument::Sppt, "2025-08-31"), "2026-02-28");
+    assert_eq!(due(DueDocument::Skpd, "2025-01-31"), "2025-02-28");
+    assert_eq!(due(DueDocument::Objection, "2025-04-21"), "2025-07-21");
+}
+
+#[test]
+fn self_assessed_due_dates_count_working_days() {
+    use kotacerdas_core::calendar::WorkingCalendar;
+    use kotacerdas_core::tax::due::{self_assessed_due, tax_period_end};
+    let calendar = WorkingCalendar::embedded_default();
+    let rules = sampang();
+    // Masa Maret 2025: Idul Fitri 31 Mar-1 Apr (libur nasional), 2-4 and 7 Apr (cuti bersama),
+    // so the 10th working day after 31 March is 22 April, the 15th is 29 April.
+    let march = tax_period_end(2025, 3).expect("valid month");
+    let due = self_assessed_due(march, &rules, calendar).expect("2025 is loaded");
+    assert_eq!(due.payment.date.to_string(), "2025-04-22");
+    assert_eq!(due.tax_return.date.to_string(), "2025-04-29");
+    // Whatever the holidays, the payment date is exactly 10 working days after the period.
+    let january = tax_period_end(2026, 1).expect("valid month");
+    let due = self_assessed_due(january, &rules, calendar).expect("2026 is loaded");
+    assert_eq!(
+        calendar.working_days_between(january, due.payment.date),
+        Ok(10)
+    );
+    let far = tax_period_end(2040, 1).expect("valid month");
+    let error = self_assessed_due(far, &rules, calendar).expect_err("2040 is not loaded");
+    assert_eq!(
+        kotacerdas_core::Coded::code(&error),
+        "TAX_WORKING_DAYS_UNAVAILABLE"
+    );
+}

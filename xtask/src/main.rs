@@ -41,7 +41,10 @@ fn main() -> ExitCode {
 type Result<T = ()> = std::result::Result<T, String>;
 
 fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
 }
 
 /// Runs a command in the workspace root, echoing it, and fails on a non-zero status.
@@ -52,7 +55,11 @@ fn run(program: &str, args: &[&str]) -> Result {
         .current_dir(workspace_root())
         .status()
         .map_err(|e| format!("cannot start {program}: {e}"))?;
-    if status.success() { Ok(()) } else { Err(format!("`{program} {}` failed ({status})", args.join(" "))) }
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{program} {}` failed ({status})", args.join(" ")))
+    }
 }
 
 fn cargo() -> String {
@@ -62,14 +69,27 @@ fn cargo() -> String {
 fn test() -> Result {
     let cargo = cargo();
     run(&cargo, &["fmt", "--all", "--check"])?;
-    run(&cargo, &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])?;
+    run(
+        &cargo,
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
     run(&cargo, &["test", "--workspace"])?;
     eprintln!("xtask: all test suites passed");
     Ok(())
 }
 
 fn bench() -> Result {
-    run(&cargo(), &["bench", "-p", "kotacerdas-core", "--bench", "nik"])
+    run(
+        &cargo(),
+        &["bench", "-p", "kotacerdas-core", "--bench", "nik"],
+    )
 }
 
 fn generate_niks(args: &[String]) -> Result {
@@ -78,20 +98,32 @@ fn generate_niks(args: &[String]) -> Result {
         .and_then(|n| n.replace('_', "").parse().ok())
         .ok_or("usage: cargo xtask niks N [--seed S]")?;
     let seed = match args.iter().position(|a| a == "--seed") {
-        Some(i) => args.get(i + 1).and_then(|s| s.parse().ok()).ok_or("--seed needs a number")?,
+        Some(i) => args
+            .get(i + 1)
+            .and_then(|s| s.parse().ok())
+            .ok_or("--seed needs a number")?,
         None => 2027,
     };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    niks::write_mix(&mut out, count, seed).and_then(|()| out.flush()).or_else(|e| {
-        // `| head` closes the pipe early; that is not a failure.
-        if e.kind() == io::ErrorKind::BrokenPipe { Ok(()) } else { Err(e.to_string()) }
-    })
+    niks::write_mix(&mut out, count, seed)
+        .and_then(|()| out.flush())
+        .or_else(|e| {
+            // `| head` closes the pipe early; that is not a failure.
+            if e.kind() == io::ErrorKind::BrokenPipe {
+                Ok(())
+            } else {
+                Err(e.to_string())
+            }
+        })
 }
 
 fn cli_memory(args: &[String]) -> Result {
     let count: u64 = match args.first() {
-        Some(n) => n.replace('_', "").parse().map_err(|_| "usage: cargo xtask cli-memory [N]")?,
+        Some(n) => n
+            .replace('_', "")
+            .parse()
+            .map_err(|_| "usage: cargo xtask cli-memory [N]")?,
         None => 1_000_000,
     };
     run(&cargo(), &["build", "--release", "-p", "kotacerdas-cli"])?;
@@ -99,7 +131,15 @@ fn cli_memory(args: &[String]) -> Result {
     let mut child = Command::new("/usr/bin/time")
         .args(["-f", "peak RSS %M KiB, %e s wall"])
         .arg(&binary)
-        .args(["nik", "check", "-", "--format", "jsonl", "--reference-date", "2026-11-29"])
+        .args([
+            "nik",
+            "check",
+            "-",
+            "--format",
+            "jsonl",
+            "--reference-date",
+            "2026-11-29",
+        ])
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
         .spawn()
@@ -112,5 +152,9 @@ fn cli_memory(args: &[String]) -> Result {
     }
     let status = child.wait().map_err(|e| e.to_string())?;
     eprintln!("xtask: {count} lines through `kotacerdas nik check -` ({status})");
-    if status.success() { Ok(()) } else { Err("the CLI failed".to_owned()) }
+    if status.success() {
+        Ok(())
+    } else {
+        Err("the CLI failed".to_owned())
+    }
 }

@@ -2,13 +2,17 @@
 //!
 //! Month-based periods (SPPT 6 months after it was sent, SKPD 1 month, objection 3 months)
 //! need only the calendar date; when the target month is shorter, the period ends on its last
-//! day (31 August + 6 months = 28/29 February).
+//! day (31 August + 6 months = 28/29 February). Self-assessed taxes are due a number of
+//! working days after the tax period ends, counted with the shared
+//! [`WorkingCalendar`](crate::calendar::WorkingCalendar) (the period's last day never counts).
 
 use serde::{Deserialize, Serialize};
 
 use super::TaxError;
 use super::rules::{RuleSet, Sourced};
+use crate::calendar::{CalendarError, WorkingCalendar};
 use crate::date::{Date, days_in_month};
+use crate::error::{Coded, Lang};
 
 /// `date` plus `months` calendar months, clamped to the end of a shorter month.
 pub fn add_months(date: Date, months: u32) -> Result<Date, TaxError> {
@@ -52,13 +56,25 @@ pub enum DueDocument {
     Objection,
 }
 
+/// Unit of a due-date period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodUnit {
+    /// Calendar months.
+    Months,
+    /// Working days (hari kerja) of the shared calendar.
+    WorkingDays,
+}
+
 /// A due date with its legal basis.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DueDate {
     /// Last day to pay (or to file).
     pub date: Date,
-    /// Months added.
-    pub months: u32,
+    /// Length of the period.
+    pub period: u32,
+    /// Unit of the period.
+    pub unit: PeriodUnit,
     /// Legal reference of the period.
     pub legal_reference: String,
 }
@@ -72,8 +88,59 @@ pub fn due_date(document: DueDocument, from: Date, rules: &RuleSet) -> Result<Du
     };
     Ok(DueDate {
         date: add_months(from, period.value)?,
-        months: period.value,
+        period: period.value,
+        unit: PeriodUnit::Months,
         legal_reference: period.reference.clone(),
+    })
+}
+
+/// The last day of a monthly tax period (masa pajak).
+pub fn tax_period_end(year: i32, month: u32) -> Result<Date, TaxError> {
+    Date::new(year, month, days_in_month(year, month)).map_err(|_| TaxError::InvalidInput {
+        path: "tax_period".to_owned(),
+        reason: "not a month of the supported years".to_owned(),
+    })
+}
+
+/// Due dates of a self-assessed tax (PBJT, reklame by return, air tanah, MBLB, walet, ...).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SelfAssessedDue {
+    /// Last day of the tax period.
+    pub period_end: Date,
+    /// Last day to pay.
+    pub payment: DueDate,
+    /// Last day to file the return (SPTPD).
+    pub tax_return: DueDate,
+}
+
+fn calendar_error(error: CalendarError) -> TaxError {
+    TaxError::WorkingDaysUnavailable {
+        calendar_code: error.code().to_owned(),
+        detail_id: error.message(Lang::Id),
+        detail_en: error.message(Lang::En),
+    }
+}
+
+/// Payment and return due dates of a self-assessed tax whose period ends on `period_end`.
+pub fn self_assessed_due(
+    period_end: Date,
+    rules: &RuleSet,
+    calendar: &WorkingCalendar,
+) -> Result<SelfAssessedDue, TaxError> {
+    let after = |period: &Sourced<u32>| -> Result<DueDate, TaxError> {
+        Ok(DueDate {
+            date: calendar
+                .add_working_days(period_end, period.value)
+                .map_err(calendar_error)?,
+            period: period.value,
+            unit: PeriodUnit::WorkingDays,
+            legal_reference: period.reference.clone(),
+        })
+    };
+    Ok(SelfAssessedDue {
+        period_end,
+        payment: after(&rules.due_dates.self_assessed_payment_working_days)?,
+        tax_return: after(&rules.due_dates.self_assessed_return_working_days)?,
     })
 }
 

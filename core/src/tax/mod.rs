@@ -105,6 +105,10 @@ coded_enum! {
         InvalidInput { path: String, reason: String } => "TAX_INVALID_INPUT",
             id: "Masukan tidak sah pada {path}: {reason}",
             en: "Invalid input at {path}: {reason}";
+        /// Working days cannot be counted (e.g. a year whose holidays are not loaded).
+        WorkingDaysUnavailable { calendar_code: String, detail_id: String, detail_en: String } => "TAX_WORKING_DAYS_UNAVAILABLE",
+            id: "Hari kerja tidak dapat dihitung: {detail_id}",
+            en: "Working days cannot be counted: {detail_en}";
         /// A date calculation left the supported years.
         DateOutOfRange {} => "TAX_DATE_OUT_OF_RANGE",
             id: "Tanggal hasil perhitungan di luar rentang yang didukung",
