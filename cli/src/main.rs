@@ -13,6 +13,7 @@ mod check;
 mod ids;
 mod output;
 mod region;
+mod tax;
 
 /// Indonesian local government rules: identifiers, regions, taxes, complaints.
 #[derive(Debug, Parser)]
@@ -45,6 +46,8 @@ enum Command {
     /// Kemendagri region codes.
     #[command(subcommand)]
     Region(RegionCommand),
+    /// Local taxes: `tax <kind> --json INPUT`, or `tax rules` for the rule set in force.
+    Tax(tax::TaxArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -102,6 +105,7 @@ fn main() -> ExitCode {
         Command::Phone(PhoneCommand::Normalize(args)) => ids::phone_normalize(args),
         Command::Region(RegionCommand::Get(args)) => region::get(args),
         Command::Region(RegionCommand::Search(args)) => region::search(args),
+        Command::Tax(args) => tax::run(args),
     };
     match result {
         Ok(code) => code,
