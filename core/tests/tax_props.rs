@@ -14,7 +14,7 @@ fn assert_consistent(result: &TaxResult) {
     let mut sum = Decimal::ZERO;
     for step in &result.breakdown {
         if step.kind != StepKind::Value {
-            sum = sum.add(step.result).expect("no overflow");
+            sum = sum.checked_add(step.result).expect("no overflow");
         }
         if step.kind == StepKind::Component {
             assert!(!step.result.is_negative(), "negative component {step:?}");
@@ -106,8 +106,8 @@ proptest! {
         let (first, second) = (interest(&early), interest(&late));
         prop_assert!(first.amount <= second.amount);
         // 24 months x 1% x principal, exactly.
-        let cap = Decimal::from_int(principal).mul(Decimal::from_int(24)).expect("fits")
-            .mul(Decimal::parse("0.01").expect("decimal")).expect("fits");
+        let cap = Decimal::from_int(principal).checked_mul(Decimal::from_int(24)).expect("fits")
+            .checked_mul(Decimal::parse("0.01").expect("decimal")).expect("fits");
         prop_assert!(second.exact_amount.compare(cap).expect("comparable").is_le());
     }
 }

@@ -157,7 +157,7 @@ pub fn calculate(input: &BphtbInput, rules: &RuleSet) -> Result<TaxResult, TaxEr
             formula: "max(0, npop - npoptkp)",
         },
         &[("npop", show(npop)), ("npoptkp", show(npoptkp))],
-        npop.sub(npoptkp)?.max(Decimal::ZERO)?,
+        npop.checked_sub(npoptkp)?.max(Decimal::ZERO)?,
         "UU 1/2022 Pasal 46",
     );
     if let Some(claim) = input.mbr_first_home

@@ -34,10 +34,9 @@ pub fn months_started(from: Date, to: Date) -> Result<u32, TaxError> {
     }
     // Start from the whole-month difference, which is at most one short of the answer.
     let whole = (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32;
-    let mut months = u32::try_from(whole.max(0)).map_err(|_| TaxError::DateOutOfRange {})?;
-    if months > 0 {
-        months -= 1;
-    }
+    let mut months = u32::try_from(whole.max(0))
+        .map_err(|_| TaxError::DateOutOfRange {})?
+        .saturating_sub(1);
     while add_months(from, months)? < to {
         months += 1;
     }

@@ -254,7 +254,7 @@ impl Breakdown {
         result: Decimal,
         source: &Sourced<T>,
     ) -> Result<Decimal, TaxError> {
-        self.total = self.total.add(result)?;
+        self.total = self.total.checked_add(result)?;
         self.push(
             label,
             inputs,
@@ -274,7 +274,7 @@ impl Breakdown {
         result: Decimal,
         reference: &str,
     ) -> Result<Decimal, TaxError> {
-        self.total = self.total.add(result)?;
+        self.total = self.total.checked_add(result)?;
         self.push(label, inputs, result, StepKind::Component, reference, None);
         Ok(result)
     }
@@ -284,7 +284,7 @@ impl Breakdown {
         let exact = self.total;
         let rounding = rules.rounding.value;
         let amount = exact.round(rounding)?;
-        let adjustment = Decimal::from_int(amount).sub(exact)?;
+        let adjustment = Decimal::from_int(amount).checked_sub(exact)?;
         self.push(
             Label {
                 id: "Pembulatan satu kali per dokumen",
@@ -364,7 +364,7 @@ impl QuantityBase<'_> {
                 Ok(breakdown.value(
                     self.label,
                     &[(quantity_field, show(quantity)), (price_field, show(price))],
-                    quantity.mul(price)?,
+                    quantity.checked_mul(price)?,
                     self.reference,
                 ))
             }

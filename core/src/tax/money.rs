@@ -71,19 +71,19 @@ impl Decimal {
     }
 
     /// `self + other`, or [`TaxError::Overflow`].
-    pub fn add(self, other: Decimal) -> Result<Decimal, TaxError> {
+    pub fn checked_add(self, other: Decimal) -> Result<Decimal, TaxError> {
         let (a, b, scale) = self.aligned(other)?;
         Decimal::new(a.checked_add(b).ok_or(TaxError::Overflow {})?, scale)
     }
 
     /// `self - other`, or [`TaxError::Overflow`].
-    pub fn sub(self, other: Decimal) -> Result<Decimal, TaxError> {
+    pub fn checked_sub(self, other: Decimal) -> Result<Decimal, TaxError> {
         let (a, b, scale) = self.aligned(other)?;
         Decimal::new(a.checked_sub(b).ok_or(TaxError::Overflow {})?, scale)
     }
 
     /// `self * other`, or [`TaxError::Overflow`].
-    pub fn mul(self, other: Decimal) -> Result<Decimal, TaxError> {
+    pub fn checked_mul(self, other: Decimal) -> Result<Decimal, TaxError> {
         let units = self
             .units
             .checked_mul(other.units)
@@ -93,7 +93,7 @@ impl Decimal {
 
     /// `self * rate`.
     pub fn times(self, rate: Rate) -> Result<Decimal, TaxError> {
-        self.mul(rate.0)
+        self.checked_mul(rate.0)
     }
 
     /// Exact comparison (errors only if aligning the scales overflows).
@@ -291,12 +291,14 @@ impl Rate {
 
     /// `n * self` (e.g. months x monthly rate), exact.
     pub fn times_count(self, count: u32) -> Result<Rate, TaxError> {
-        Ok(Rate(self.0.mul(Decimal::from_int(i64::from(count)))?))
+        Ok(Rate(
+            self.0.checked_mul(Decimal::from_int(i64::from(count)))?,
+        ))
     }
 
     /// `1 - self` (a reduction expressed as the share kept).
     pub fn complement(self) -> Result<Rate, TaxError> {
-        Ok(Rate(Decimal::from_int(1).sub(self.0)?))
+        Ok(Rate(Decimal::from_int(1).checked_sub(self.0)?))
     }
 }
 
@@ -438,8 +440,8 @@ mod tests {
     #[test]
     fn overflow_is_an_error() {
         let big = Decimal::from_int(i64::MAX);
-        let huge = big.mul(big).expect("fits i128");
-        assert_eq!(huge.mul(big), Err(TaxError::Overflow {}));
+        let huge = big.checked_mul(big).expect("fits i128");
+        assert_eq!(huge.checked_mul(big), Err(TaxError::Overflow {}));
         assert_eq!(huge.round(Rounding::default()), Err(TaxError::Overflow {}));
     }
 }

@@ -122,7 +122,7 @@ fn part_njop(
     match (area, per_m2, total) {
         (Some(area), Some(per_m2), None) => {
             let per_m2 = non_negative(labels.per_m2_field, per_m2)?;
-            let njop = Decimal::from_int(area).mul(per_m2)?;
+            let njop = Decimal::from_int(area).checked_mul(per_m2)?;
             Ok(breakdown.value(
                 labels.from_area,
                 &[
@@ -198,7 +198,7 @@ pub fn calculate(input: &PbbP2Input, rules: &RuleSet) -> Result<TaxResult, TaxEr
             formula: "land_njop + building_njop",
         },
         &[("land_njop", show(land)), ("building_njop", show(building))],
-        land.add(building)?,
+        land.checked_add(building)?,
         NJOP_REFERENCE,
     );
     let njoptkp = if input.njoptkp_applies {
@@ -226,7 +226,7 @@ pub fn calculate(input: &PbbP2Input, rules: &RuleSet) -> Result<TaxResult, TaxEr
             formula: "max(0, njop - njoptkp)",
         },
         &[("njop", show(njop)), ("njoptkp", show(njoptkp))],
-        njop.sub(njoptkp)?.max(Decimal::ZERO)?,
+        njop.checked_sub(njoptkp)?.max(Decimal::ZERO)?,
         "UU 1/2022 Pasal 40(4)",
     );
     let tier = tier_for(pbb, njop)?;

@@ -180,7 +180,7 @@ pub fn calculate(input: &PbjtInput, rules: &RuleSet) -> Result<TaxResult, TaxErr
             ("discounted_price", show(discounted)),
             ("service_charge_amount", show(service_amount)),
         ],
-        discounted.add(service_amount)?,
+        discounted.checked_add(service_amount)?,
         BASE_REFERENCE,
     );
     let tax = breakdown.component(
@@ -200,7 +200,7 @@ pub fn calculate(input: &PbjtInput, rules: &RuleSet) -> Result<TaxResult, TaxErr
             formula: "base + pbjt",
         },
         &[("base", show(base)), ("pbjt", show(tax))],
-        base.add(tax)?,
+        base.checked_add(tax)?,
         BASE_REFERENCE,
     );
     breakdown.finish(rules)

@@ -60,7 +60,7 @@ fn size_based_nsr(
             formula: "width_m x height_m",
         },
         &[("width_m", show(width)), ("height_m", show(height))],
-        width.mul(height)?,
+        width.checked_mul(height)?,
         NSR_REFERENCE,
     );
     Ok(breakdown.value(
@@ -74,7 +74,7 @@ fn size_based_nsr(
             ("duration_days", show(days)),
             ("nsr_per_m2_per_day", show(unit)),
         ],
-        area.mul(days)?.mul(unit)?,
+        area.checked_mul(days)?.checked_mul(unit)?,
         NSR_REFERENCE,
     ))
 }

@@ -164,7 +164,7 @@ fn shortfall(owed: i64, paid: i64, breakdown: &mut Breakdown) -> Result<Decimal,
             formula: "max(0, tax_owed - tax_paid)",
         },
         &[("tax_owed", show(owed)), ("tax_paid", show(paid))],
-        owed.sub(paid)?.max(Decimal::ZERO)?,
+        owed.checked_sub(paid)?.max(Decimal::ZERO)?,
         "PP 35/2023 Pasal 77",
     )
 }
@@ -325,7 +325,7 @@ pub fn dispute_fine(input: &DisputeFineInput, rules: &RuleSet) -> Result<TaxResu
             ("tax_per_decision", show(decided)),
             ("paid_before_objection", show(paid)),
         ],
-        decided.sub(paid)?.max(Decimal::ZERO)?,
+        decided.checked_sub(paid)?.max(Decimal::ZERO)?,
         "PP 35/2023 Pasal 91(3), 96(3)-(4)",
     );
     let rate = match input.stage {
@@ -418,7 +418,7 @@ pub fn instalment(input: &InstalmentInput, rules: &RuleSet) -> Result<TaxResult,
         } else {
             Decimal::from_int(share)
         };
-        balance = balance.sub(paid)?;
+        balance = balance.checked_sub(paid)?;
     }
     breakdown.finish(rules)
 }
