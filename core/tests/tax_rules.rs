@@ -411,6 +411,14 @@ fn invalid_input_gets_a_stable_code_and_both_languages() {
             en.contains(mention),
             "{kind}: {en} should mention {mention}"
         );
+        if expected == "TAX_INVALID_INPUT" {
+            let path = error.fields().into_iter().find(|(name, _)| *name == "path");
+            assert_eq!(
+                path.map(|(_, path)| path),
+                Some(mention.to_owned()),
+                "{kind}"
+            );
+        }
     }
 }
 

@@ -11,7 +11,7 @@ use std::cmp::Ordering;
 use serde::Deserialize;
 
 use super::rules::{BphtbRules, RuleSet};
-use super::{Breakdown, Decimal, Label, TaxError, TaxResult, non_negative, show};
+use super::{Breakdown, Decimal, Label, TaxError, TaxResult, non_negative, section, show};
 use crate::date::Date;
 
 /// How the right was acquired.
@@ -87,16 +87,9 @@ impl BphtbInput {
     }
 }
 
-fn bphtb_rules(rules: &RuleSet) -> Result<&BphtbRules, TaxError> {
-    rules.bphtb.as_ref().ok_or_else(|| TaxError::NotInRuleSet {
-        kind: "bphtb".to_owned(),
-        rule_set: rules.id.clone(),
-    })
-}
-
 /// BPHTB owed for one acquisition.
 pub fn calculate(input: &BphtbInput, rules: &RuleSet) -> Result<TaxResult, TaxError> {
-    let bphtb = bphtb_rules(rules)?;
+    let bphtb = section(&rules.bphtb, "bphtb", rules)?;
     let mut breakdown = Breakdown::new("bphtb");
     let njop = non_negative("njop", input.njop)?;
     let value = input
@@ -198,13 +191,7 @@ fn mbr_exempt(
     rules: &RuleSet,
     breakdown: &mut Breakdown,
 ) -> Result<bool, TaxError> {
-    let limits = bphtb
-        .mbr_exemption
-        .as_ref()
-        .ok_or_else(|| TaxError::NotInRuleSet {
-            kind: "bphtb.mbr_exemption".to_owned(),
-            rule_set: rules.id.clone(),
-        })?;
+    let limits = section(&bphtb.mbr_exemption, "bphtb.mbr_exemption", rules)?;
     let income = non_negative("mbr_first_home.monthly_income", claim.monthly_income)?;
     let limit = if claim.married {
         &limits.income_limit_married

@@ -110,11 +110,12 @@ fn parse<T: TaxInput>(input: &Value) -> Result<T, TaxError> {
     serde_path_to_error::deserialize(input).map_err(|error| {
         let parent = error.path().to_string();
         let reason = error.inner().to_string();
-        // serde reports a missing field at its parent; name the field itself.
-        let missing = reason
+        // serde reports a missing field at its parent (an unknown one at itself); name the
+        // missing field itself.
+        let field = reason
             .strip_prefix("missing field `")
             .and_then(|rest| rest.split('`').next());
-        let path = match (missing, parent.as_str()) {
+        let path = match (field, parent.as_str()) {
             (Some(field), ".") => field.to_owned(),
             (Some(field), parent) => format!("{parent}.{field}"),
             (None, _) => parent,

@@ -10,7 +10,7 @@ use std::cmp::Ordering;
 use serde::Deserialize;
 
 use super::rules::{PbbP2Rules, PbbP2Tier, RuleSet};
-use super::{Breakdown, Decimal, Label, TaxError, TaxResult, non_negative, show};
+use super::{Breakdown, Decimal, Label, TaxError, TaxResult, non_negative, section, show};
 use crate::date::Date;
 
 /// Input for one tax object (NOP) for one tax year.

@@ -12,7 +12,7 @@ use std::cmp::Ordering;
 use serde::Deserialize;
 
 use super::rules::{PbjtRules, RuleSet, Sourced};
-use super::{Breakdown, Label, Rate, TaxError, TaxResult, non_negative, show};
+use super::{Breakdown, Label, Rate, TaxError, TaxResult, non_negative, section, show};
 use crate::date::Date;
 
 /// The five PBJT objects.
@@ -134,10 +134,7 @@ const BASE_REFERENCE: &str = "UU 1/2022 Pasal 57";
 
 /// PBJT owed on one sale or turnover.
 pub fn calculate(input: &PbjtInput, rules: &RuleSet) -> Result<TaxResult, TaxError> {
-    let pbjt = rules.pbjt.as_ref().ok_or_else(|| TaxError::NotInRuleSet {
-        kind: "pbjt".to_owned(),
-        rule_set: rules.id.clone(),
-    })?;
+    let pbjt = section(&rules.pbjt, "pbjt", rules)?;
     let rate = rate_for(input, pbjt)?;
     let discount = check_share("discount", input.discount)?;
     let service = check_share("service_charge", input.service_charge)?;

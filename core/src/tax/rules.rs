@@ -296,7 +296,7 @@ impl RuleSet {
         RuleSet::from_json(HKPD_MAXIMA).expect("the embedded HKPD maxima rule set is tested valid")
     }
 
-    /// Every rate of the set (for listing by the CLI and docs), by name.
+    /// The region code without dots, upper case (`35.27` and `3527` are one region).
     pub fn region_key(&self) -> String {
         normalize_region(&self.region)
     }
