@@ -8,6 +8,8 @@
 use std::io::{self, BufWriter, Read, Write};
 use std::process::ExitCode;
 
+use kotacerdas_core::calendar::WorkingCalendar;
+use kotacerdas_core::tax::due::{DueInput, NamedDueDate, due_dates};
 use kotacerdas_core::tax::{self, RuleBook, RuleSet, TaxError, TaxResult};
 use kotacerdas_core::{Coded, Date, Lang, Problem};
 use serde_json::{Map, Value, json};
@@ -18,8 +20,9 @@ use crate::output::{Format, RecordWriter};
 #[derive(Debug, clap::Args)]
 pub struct TaxArgs {
     /// Tax kind (pbb_p2, bphtb, pbjt, reklame, air_tanah, mblb, walet, opsen_pkb, opsen_bbnkb,
-    /// late_interest, skpdkb, skpdkbt, dispute_fine, instalment), or `rules` to show the rule
-    /// set in force.
+    /// late_interest, skpdkb, skpdkbt, dispute_fine, instalment); `rules` to show the rule set
+    /// in force; `due` for due dates (input `{"document": "sppt" | "skpd" | "objection" |
+    /// "self_assessed", "from": "YYYY-MM-DD"}`).
     kind: String,
     /// Input as JSON text, `@FILE`, or `-` for stdin.
     #[arg(long, value_name = "INPUT")]
@@ -117,6 +120,18 @@ pub fn run(args: &TaxArgs) -> io::Result<ExitCode> {
         let date = args.date.unwrap_or_else(Date::today_wib);
         return match book.in_force(&args.region, date) {
             Ok(rules) => print_rules(rules, format),
+            Err(error) => refuse(&error, args, format),
+        };
+    }
+    if args.kind == "due" {
+        let dues = input(args)?.and_then(|input| {
+            let input: DueInput = serde_json::from_value(input)
+                .map_err(|error| invalid("(root)", &error.to_string()))?;
+            let rules = book.in_force(&args.region, input.from)?;
+            due_dates(&input, rules, WorkingCalendar::embedded_default())
+        });
+        return match dues {
+            Ok(dues) => print_dues(&dues, format),
             Err(error) => refuse(&error, args, format),
         };
     }
@@ -252,5 +267,18 @@ fn print_rules(rules: &RuleSet, format: Format) -> io::Result<ExitCode> {
         "{} ({}), region {}, in force {} - {until}",
         rules.id, rules.name, rules.region, rules.effective_from
     );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_dues(dues: &[NamedDueDate], format: Format) -> io::Result<ExitCode> {
+    let mut writer = RecordWriter::new(
+        BufWriter::new(io::stdout().lock()),
+        format,
+        &["name", "date", "period", "unit", "legal_reference"],
+    );
+    for due in dues {
+        writer.write(&object(serde_json::to_value(due)?))?;
+    }
+    writer.finish()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -70,3 +70,23 @@ fn tax_rules_shows_the_rule_set_in_force() {
     assert_eq!(before.status.code(), Some(1));
     assert_eq!(json(&before)["error"]["code"], "TAX_RULESET_NOT_IN_FORCE");
 }
+
+#[test]
+fn tax_due_counts_working_days() {
+    let output = kotacerdas(&[
+        "tax",
+        "due",
+        "--json",
+        r#"{"document": "self_assessed", "from": "2025-03-31"}"#,
+        "--format",
+        "jsonl",
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    let lines: Vec<Value> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("JSON line"))
+        .collect();
+    assert_eq!(lines[0]["name"], "payment");
+    assert_eq!(lines[0]["date"], "2025-04-22");
+    assert_eq!(lines[1]["date"], "2025-04-29");
+}

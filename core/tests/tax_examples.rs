@@ -367,3 +367,18 @@ fn self_assessed_due_dates_count_working_days() {
         "TAX_WORKING_DAYS_UNAVAILABLE"
     );
 }
+
+#[test]
+fn due_dates_from_json() {
+    use kotacerdas_core::calendar::WorkingCalendar;
+    use kotacerdas_core::tax::due::{DueInput, due_dates};
+    let input: DueInput =
+        serde_json::from_value(json!({ "document": "sppt", "from": "2025-03-15" }))
+            .expect("valid input");
+    let dues = due_dates(&input, &sampang(), WorkingCalendar::embedded_default()).expect("ok");
+    assert_eq!(dues.len(), 1);
+    assert_eq!(dues[0].due.date.to_string(), "2025-09-15");
+    let value = serde_json::to_value(&dues[0]).expect("serializable");
+    assert_eq!(value["name"], "payment");
+    assert_eq!(value["unit"], "months");
+}

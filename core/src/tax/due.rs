@@ -143,6 +143,73 @@ pub fn self_assessed_due(
     })
 }
 
+/// Which due dates to compute, for JSON callers (CLI, conformance runner, bindings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DueKind {
+    /// SPPT PBB-P2; `from` is the date it was sent.
+    Sppt,
+    /// SKPD; `from` is its issue date.
+    Skpd,
+    /// Objection; `from` is the assessment's date.
+    Objection,
+    /// Self-assessed tax; `from` is the last day of the tax period.
+    SelfAssessed,
+}
+
+/// Input of [`due_dates`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DueInput {
+    /// The document.
+    pub document: DueKind,
+    /// The date the period runs from (see [`DueKind`]).
+    pub from: Date,
+}
+
+/// One named due date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NamedDueDate {
+    /// What is due: `payment`, `tax_return` or `objection`.
+    pub name: &'static str,
+    /// The due date and its basis.
+    #[serde(flatten)]
+    pub due: DueDate,
+}
+
+/// Every due date of a document: payment for SPPT and SKPD, the last day to object, or payment
+/// and return for a self-assessed tax.
+pub fn due_dates(
+    input: &DueInput,
+    rules: &RuleSet,
+    calendar: &WorkingCalendar,
+) -> Result<Vec<NamedDueDate>, TaxError> {
+    let named = |name, document| -> Result<NamedDueDate, TaxError> {
+        Ok(NamedDueDate {
+            name,
+            due: due_date(document, input.from, rules)?,
+        })
+    };
+    Ok(match input.document {
+        DueKind::Sppt => vec![named("payment", DueDocument::Sppt)?],
+        DueKind::Skpd => vec![named("payment", DueDocument::Skpd)?],
+        DueKind::Objection => vec![named("objection", DueDocument::Objection)?],
+        DueKind::SelfAssessed => {
+            let due = self_assessed_due(input.from, rules, calendar)?;
+            vec![
+                NamedDueDate {
+                    name: "payment",
+                    due: due.payment,
+                },
+                NamedDueDate {
+                    name: "tax_return",
+                    due: due.tax_return,
+                },
+            ]
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -169,13 +169,7 @@ fn tier_for(rules: &PbbP2Rules, njop: Decimal) -> Result<&PbbP2Tier, TaxError> {
 
 /// PBB-P2 owed for one object and year.
 pub fn calculate(input: &PbbP2Input, rules: &RuleSet) -> Result<TaxResult, TaxError> {
-    let pbb = rules
-        .pbb_p2
-        .as_ref()
-        .ok_or_else(|| TaxError::NotInRuleSet {
-            kind: "pbb_p2".to_owned(),
-            rule_set: rules.id.clone(),
-        })?;
+    let pbb = section(&rules.pbb_p2, "pbb_p2", rules)?;
     let mut breakdown = Breakdown::new("pbb_p2");
     let land = part_njop(
         &LAND,
