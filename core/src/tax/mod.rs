@@ -174,7 +174,7 @@ pub(crate) struct Breakdown {
     total: Decimal,
 }
 
-/// A step's text: labels, formula and reference, before its values are attached.
+/// A step's text (labels in both languages and the formula), before its values are attached.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Label {
     pub id: &'static str,
@@ -293,7 +293,7 @@ impl Breakdown {
             },
             &[
                 ("total", exact.to_string()),
-                ("mode", format!("{:?}", rounding.mode)),
+                ("mode", rounding.mode.as_str().to_owned()),
                 ("unit", rounding.unit.to_string()),
             ],
             adjustment,

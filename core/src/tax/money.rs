@@ -356,6 +356,18 @@ pub enum RoundingMode {
     Up,
 }
 
+impl RoundingMode {
+    /// The name used in rule-set JSON (`half_up`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RoundingMode::HalfUp => "half_up",
+            RoundingMode::HalfEven => "half_even",
+            RoundingMode::Down => "down",
+            RoundingMode::Up => "up",
+        }
+    }
+}
+
 /// The rounding rule of a rule set: mode and unit (Rp1 by default; e.g. Rp100 if a Perda
 /// says so).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -210,6 +210,9 @@ pub struct DueDateRules {
 }
 
 /// All rules of one region for one period.
+///
+/// Load it with [`RuleSet::from_json`]: deserializing it directly skips the HKPD limit and
+/// consistency checks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuleSet {
