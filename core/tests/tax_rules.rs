@@ -456,3 +456,32 @@ fn results_serialize_with_exact_strings() {
     assert_eq!(value["breakdown"][3]["inputs"]["rate"], json!("10%"));
     assert_eq!(value["breakdown"][3]["confidence"], json!("placeholder"));
 }
+
+#[test]
+fn pbjt_turnover_threshold_when_the_perda_sets_one() {
+    let rules = sampang_with(
+        "/pbjt/food_beverage_turnover_threshold",
+        json!({ "value": 5_000_000, "reference": "Perda (test)", "confidence": "placeholder" }),
+    )
+    .expect("valid");
+    let meal = |turnover: Value| {
+        tax::calculate(
+            "pbjt",
+            &json!({ "date": "2025-05-01", "sub_type": "makanan_minuman", "price": 100_000,
+                     "monthly_turnover": turnover }),
+            &rules,
+        )
+        .expect("valid")
+        .amount
+    };
+    assert_eq!(meal(json!(5_000_000)), 0);
+    assert_eq!(meal(json!(5_000_001)), 10_000);
+    assert_eq!(meal(json!(null)), 10_000);
+    assert_eq!(
+        code(sampang_with(
+            "/pbjt/food_beverage_turnover_threshold",
+            json!({ "value": -1, "reference": "x", "confidence": "placeholder" })
+        )),
+        "TAX_VALUE_BELOW_MINIMUM"
+    );
+}

@@ -12,7 +12,7 @@ use std::cmp::Ordering;
 use serde::Deserialize;
 
 use super::rules::{PbjtRules, RuleSet, Sourced};
-use super::{Breakdown, Label, Rate, TaxError, TaxResult, non_negative, section, show};
+use super::{Breakdown, Decimal, Label, Rate, TaxError, TaxResult, non_negative, section, show};
 use crate::date::Date;
 
 /// The five PBJT objects.
@@ -80,6 +80,10 @@ pub struct PbjtInput {
     /// Discotheque, karaoke, nightclub, bar or mandi uap/spa (only for `kesenian_hiburan`).
     #[serde(default)]
     pub special_entertainment: bool,
+    /// The seller's monthly turnover (only for `makanan_minuman`): at or below the region's
+    /// threshold the seller is not a PBJT object. Leave out when unknown.
+    #[serde(default)]
+    pub monthly_turnover: Option<i64>,
 }
 
 impl PbjtInput {
@@ -101,6 +105,9 @@ fn rate_for<'a>(input: &PbjtInput, pbjt: &'a PbjtRules) -> Result<&'a Sourced<Ra
     }
     if input.sub_type != PbjtSubType::KesenianHiburan && input.special_entertainment {
         return Err(misplaced("special_entertainment", "kesenian_hiburan"));
+    }
+    if input.sub_type != PbjtSubType::MakananMinuman && input.monthly_turnover.is_some() {
+        return Err(misplaced("monthly_turnover", "makanan_minuman"));
     }
     Ok(match input.sub_type {
         PbjtSubType::MakananMinuman => &pbjt.food_beverage,
@@ -132,6 +139,50 @@ fn check_share(path: &str, rate: Option<Rate>) -> Result<Rate, TaxError> {
 
 const BASE_REFERENCE: &str = "UU 1/2022 Pasal 57";
 
+/// A food and beverage seller at or below the region's turnover threshold owes no PBJT;
+/// records the check (and the zero) when both the threshold and the turnover are known.
+fn below_turnover_threshold(
+    input: &PbjtInput,
+    pbjt: &PbjtRules,
+    breakdown: &mut Breakdown,
+) -> Result<bool, TaxError> {
+    let (Some(threshold), Some(turnover)) = (
+        &pbjt.food_beverage_turnover_threshold,
+        input.monthly_turnover,
+    ) else {
+        return Ok(false);
+    };
+    let turnover = non_negative("monthly_turnover", turnover)?;
+    let limit = Decimal::from_int(threshold.value);
+    if turnover.compare(limit)? == Ordering::Greater {
+        return Ok(false);
+    }
+    breakdown.sourced_value(
+        Label {
+            id: "Peredaran usaha bulanan di bawah batas (bukan objek PBJT)",
+            en: "Monthly turnover within the threshold (not a PBJT object)",
+            formula: "monthly_turnover <= turnover_threshold",
+        },
+        &[
+            ("monthly_turnover", show(turnover)),
+            ("turnover_threshold", show(limit)),
+        ],
+        turnover,
+        threshold,
+    );
+    breakdown.component(
+        Label {
+            id: "PBJT terutang",
+            en: "PBJT owed",
+            formula: "0",
+        },
+        &[],
+        Decimal::ZERO,
+        threshold,
+    )?;
+    Ok(true)
+}
+
 /// PBJT owed on one sale or turnover.
 pub fn calculate(input: &PbjtInput, rules: &RuleSet) -> Result<TaxResult, TaxError> {
     let pbjt = section(&rules.pbjt, "pbjt", rules)?;
@@ -140,6 +191,9 @@ pub fn calculate(input: &PbjtInput, rules: &RuleSet) -> Result<TaxResult, TaxErr
     let service = check_share("service_charge", input.service_charge)?;
     let price = non_negative("price", input.price)?;
     let mut breakdown = Breakdown::new("pbjt");
+    if below_turnover_threshold(input, pbjt, &mut breakdown)? {
+        return breakdown.finish(rules);
+    }
     let discounted = breakdown.value(
         Label {
             id: "Harga setelah diskon",

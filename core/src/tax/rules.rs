@@ -111,6 +111,10 @@ pub struct PbjtRules {
     pub entertainment: Sourced<Rate>,
     /// Discotheque, karaoke, nightclub, bar, mandi uap/spa (40%-75%).
     pub entertainment_special: Sourced<Rate>,
+    /// Monthly turnover at or below which a food and beverage seller is not a PBJT object,
+    /// if the Perda sets one.
+    #[serde(default)]
+    pub food_beverage_turnover_threshold: Option<Sourced<i64>>,
 }
 
 /// A tax with a single rate (reklame, air tanah, sarang burung walet).
