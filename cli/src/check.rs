@@ -211,6 +211,12 @@ fn for_each_line(
         bytes += read as u64;
         let line = buffer.strip_suffix(b"\n").unwrap_or(&buffer);
         let line = line.strip_suffix(b"\r").unwrap_or(line);
+        // Spreadsheet exports often start with a UTF-8 byte-order mark.
+        let line = if lines == 0 {
+            line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(line)
+        } else {
+            line
+        };
         each(&String::from_utf8_lossy(line))?;
         lines += 1;
         if lines % 4096 == 0 {

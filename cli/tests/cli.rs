@@ -1,6 +1,8 @@
 //! Runs the real `kotacerdas` binary: the `nik check` record contract, formats, stdin
 //! streaming, exit statuses and the summary line.
 
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
+
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
@@ -378,4 +380,13 @@ fn region_get_and_search() {
     ));
     assert_eq!(hits[0]["code"], "35.27.14");
     assert_eq!(hits[0]["match"], "exact");
+}
+
+#[test]
+fn byte_order_mark_of_a_spreadsheet_export_is_skipped() {
+    let output = kotacerdas(
+        &["nik", "check", "--format", "jsonl", DATE[0], DATE[1]],
+        Some("\u{feff}3527014501900001\n"),
+    );
+    assert_eq!(jsonl(&output)[0]["valid"], true);
 }

@@ -118,6 +118,16 @@ macro_rules! coded_enum {
         impl $name {
             /// Every code this type can produce, in declaration order.
             pub const CODES: &'static [&'static str] = &[$($code),+];
+
+            /// Position of this variant's code in [`Self::CODES`]: lets counters use an array
+            /// instead of a map keyed by string.
+            pub fn ordinal(&self) -> usize {
+                #[allow(non_camel_case_types, dead_code, clippy::enum_variant_names)]
+                enum Ordinal { $($variant),+ }
+                match self {
+                    $(Self::$variant { .. } => Ordinal::$variant as usize,)+
+                }
+            }
         }
 
         impl $crate::error::Coded for $name {
@@ -180,6 +190,7 @@ pub fn all_codes() -> Vec<(&'static str, &'static [&'static str])> {
         ("npwp", crate::id::npwp::NpwpError::CODES),
         ("nib", crate::id::nib::NibError::CODES),
         ("phone", crate::id::phone::PhoneError::CODES),
+        ("call", crate::json_api::CallError::CODES),
         ("tax", crate::tax::TaxError::CODES),
     ]
 }

@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod date;
 pub mod error;
 pub mod id;
+pub mod json_api;
 pub mod region;
 pub mod tax;
 
