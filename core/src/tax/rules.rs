@@ -5,6 +5,8 @@
 //! [`RuleSet::from_json`] refuses values outside the HKPD limits (`core/data/tax/hkpd_limits.json`)
 //! and self-contradictory sets, so a regency can supply its Perda without code changes.
 
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 
 use super::money::{Rate, Rounding};
@@ -295,12 +297,20 @@ impl RuleSet {
 
     /// Kabupaten Sampang (35.27) from 2025: verified values plus labelled placeholders.
     pub fn sampang_2025() -> RuleSet {
-        RuleSet::from_json(SAMPANG_2025).expect("the embedded Sampang rule set is tested valid")
+        static SET: OnceLock<RuleSet> = OnceLock::new();
+        SET.get_or_init(|| {
+            RuleSet::from_json(SAMPANG_2025).expect("the embedded Sampang rule set is tested valid")
+        })
+        .clone()
     }
 
     /// Every HKPD rate at its maximum and every threshold at its minimum (region `HKPD`).
     pub fn hkpd_maxima() -> RuleSet {
-        RuleSet::from_json(HKPD_MAXIMA).expect("the embedded HKPD maxima rule set is tested valid")
+        static SET: OnceLock<RuleSet> = OnceLock::new();
+        SET.get_or_init(|| {
+            RuleSet::from_json(HKPD_MAXIMA).expect("the embedded HKPD rule set is tested valid")
+        })
+        .clone()
     }
 
     /// The region code without dots, upper case (`35.27` and `3527` are one region).
