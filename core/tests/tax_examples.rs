@@ -221,6 +221,23 @@ fn late_interest_one_percent_per_started_month() {
 }
 
 #[test]
+fn interest_bases_use_their_rates() {
+    let interest = |basis: &str| {
+        run(
+            "late_interest",
+            json!({ "principal": 10_000_000, "due_date": "2025-01-31",
+                    "payment_date": "2025-04-30", "basis": basis }),
+        )
+        .amount
+    };
+    assert_eq!(interest("late_payment"), 300_000);
+    assert_eq!(interest("own_correction"), 300_000);
+    assert_eq!(interest("retribusi"), 300_000);
+    assert_eq!(interest("decision_unpaid"), 180_000);
+    assert_eq!(interest("deferment"), 180_000);
+}
+
+#[test]
 fn dispute_fines() {
     let fine = |stage: &str, outcome: &str| {
         run(

@@ -23,6 +23,9 @@ pub enum InterestBasis {
     DecisionUnpaid,
     /// Late retribusi.
     Retribusi,
+    /// Payment deferred by decision (penundaan): from the original to the new due date, at the
+    /// instalment rate.
+    Deferment,
 }
 
 /// Late-payment interest (STPD).
@@ -106,6 +109,7 @@ pub fn late_interest(input: &LateInterestInput, rules: &RuleSet) -> Result<TaxRe
         InterestBasis::OwnCorrection => &sanctions.own_correction_monthly,
         InterestBasis::DecisionUnpaid => &sanctions.decision_unpaid_monthly,
         InterestBasis::Retribusi => &sanctions.retribusi_monthly,
+        InterestBasis::Deferment => &sanctions.instalment_monthly,
     };
     let mut breakdown = Breakdown::new("late_interest");
     let months = counted_months(
