@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod check;
+mod conformance;
 mod ids;
 mod output;
 mod region;
@@ -48,6 +49,15 @@ enum Command {
     Region(RegionCommand),
     /// Local taxes: `tax <kind> --json INPUT`, or `tax rules` for the rule set in force.
     Tax(tax::TaxArgs),
+    /// The language-neutral conformance suite.
+    #[command(subcommand)]
+    Conformance(ConformanceCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum ConformanceCommand {
+    /// Run the vectors against the built-in core, a stdio adapter or an HTTP endpoint.
+    Run(conformance::ConformanceRun),
 }
 
 #[derive(Debug, Subcommand)]
@@ -106,6 +116,7 @@ fn main() -> ExitCode {
         Command::Region(RegionCommand::Get(args)) => region::get(args),
         Command::Region(RegionCommand::Search(args)) => region::search(args),
         Command::Tax(args) => tax::run(args),
+        Command::Conformance(ConformanceCommand::Run(args)) => conformance::run(args),
     };
     match result {
         Ok(code) => code,
