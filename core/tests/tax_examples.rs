@@ -1,10 +1,9 @@
-//! The worked examples of `spec/local-tax.md` (as vectors in `data/tax_worked_examples.json`)
-//! and one example per tax and sanction, reproduced exactly through the JSON dispatcher.
+//! The worked examples of `spec/local-tax.md` (the conformance vectors
+//! `conformance/vectors/tax/worked-examples.json`) and one example per tax and sanction,
+//! reproduced exactly through the JSON dispatcher.
 
 use kotacerdas_core::Date;
 use kotacerdas_core::tax::{self, RuleBook, RuleSet, StepKind, TaxResult};
-use std::collections::BTreeMap;
-
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -37,38 +36,82 @@ fn components(result: &TaxResult) -> Vec<String> {
 }
 
 #[derive(Deserialize)]
-struct Vector {
-    name: String,
-    source: String,
+struct Case {
+    id: String,
+    input: CaseInput,
+    expected: Expected,
+}
+
+#[derive(Deserialize)]
+struct CaseInput {
     kind: String,
     region: String,
     input: Value,
+}
+
+#[derive(Deserialize)]
+struct Expected {
+    ok: ExpectedResult,
+}
+
+#[derive(Deserialize)]
+struct ExpectedResult {
     amount: i64,
-    components: Vec<String>,
-    steps: BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]
 struct VectorFile {
-    vectors: Vec<Vector>,
+    cases: Vec<Case>,
 }
 
+/// The components of each worked example, in order, as the legal text spells them out.
+const COMPONENTS: [(&str, &[&str]); 8] = [
+    ("mblb-opsen-pp35-107-4", &["100000000", "25000000"]),
+    ("opsen-bbnkb-pp35", &["24000000", "15840000"]),
+    ("opsen-pkb-pp35", &["3000000", "1980000"]),
+    ("pbjt-dki-service-discounted", &["8400"]),
+    ("pbjt-dki-service-undiscounted", &["8500"]),
+    ("reklame-2x4-30-days", &["7500000"]),
+    (
+        "skpdkb-ex-officio-pp35-77-2",
+        &["150000000", "9900000", "75000000"],
+    ),
+    (
+        "instalment-pp35-103",
+        &["600000", "450000", "300000", "150000"],
+    ),
+];
+
+/// The conformance vectors of the spec's worked examples, with their components checked too.
 #[test]
 fn worked_examples_of_the_spec() {
-    let file: VectorFile =
-        serde_json::from_str(include_str!("data/tax_worked_examples.json")).expect("vectors");
-    assert_eq!(file.vectors.len(), 8);
+    let file: VectorFile = serde_json::from_str(include_str!(
+        "../../conformance/vectors/tax/worked-examples.json"
+    ))
+    .expect("vectors");
+    assert_eq!(file.cases.len(), COMPONENTS.len());
     let book = RuleBook::builtin();
-    for vector in &file.vectors {
-        let what = format!("{} ({})", vector.name, vector.source);
-        let result = tax::calculate_in_force(&vector.kind, &vector.input, &book, &vector.region)
-            .unwrap_or_else(|error| panic!("{what}: {error}"));
-        assert_eq!(result.amount, vector.amount, "{what}");
-        assert_eq!(components(&result), vector.components, "{what}");
-        for (label, expected) in &vector.steps {
-            assert_eq!(&step(&result, label), expected, "{what}: {label}");
-        }
+    for (case, (id, expected_components)) in file.cases.iter().zip(COMPONENTS) {
+        assert_eq!(case.id, id);
+        let input = &case.input;
+        let result = tax::calculate_in_force(&input.kind, &input.input, &book, &input.region)
+            .unwrap_or_else(|error| panic!("{id}: {error}"));
+        assert_eq!(result.amount, case.expected.ok.amount, "{id}");
+        assert_eq!(components(&result), expected_components, "{id}");
     }
+    let dki = &file.cases[3].input;
+    let bill = tax::calculate(&dki.kind, &dki.input, &sampang()).expect("valid");
+    assert_eq!(
+        step(&bill, "PBJT base (amount paid by the consumer)"),
+        "84000"
+    );
+    assert_eq!(step(&bill, "Consumer's total bill (information)"), "92400");
+    let undiscounted = &file.cases[4].input;
+    let bill = tax::calculate(&undiscounted.kind, &undiscounted.input, &sampang()).expect("ok");
+    assert_eq!(step(&bill, "Consumer's total bill (information)"), "93500");
+    let reklame = &file.cases[5].input;
+    let nsr = tax::calculate(&reklame.kind, &reklame.input, &sampang()).expect("valid");
+    assert_eq!(step(&nsr, "Advertisement rental value (NSR)"), "30000000");
 }
 
 #[test]
