@@ -169,5 +169,16 @@ pub fn all_codes() -> Vec<(&'static str, &'static [&'static str])> {
         ("calendar", crate::calendar::CalendarError::CODES),
         ("date", crate::date::DateError::CODES),
         ("region", crate::region::RegionError::CODES),
+        ("nik", crate::id::nik::NikError::CODES),
+        ("nik_warning", crate::id::nik::NikWarning::CODES),
+        ("pseudonym", crate::id::nik::PseudonymError::CODES),
+        ("kk", crate::id::kk::KkError::CODES),
+        ("kk_warning", crate::id::kk::KkWarning::CODES),
+        ("nop", crate::id::nop::NopError::CODES),
+        ("nop_warning", crate::id::nop::NopWarning::CODES),
+        ("sismiop_table", crate::id::nop::SismiopTableError::CODES),
+        ("npwp", crate::id::npwp::NpwpError::CODES),
+        ("nib", crate::id::nib::NibError::CODES),
+        ("phone", crate::id::phone::PhoneError::CODES),
     ]
 }

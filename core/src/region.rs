@@ -503,7 +503,7 @@ fn fold(text: &str) -> String {
 
 /// Whether a district code is in the current decree, retired, or unknown. The fast path for
 /// NIK and KK parsing: one index access and a scan of at most a few dozen codes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum DistrictStatus {
     Current,
     Retired,

@@ -1,0 +1,116 @@
+//! Reading digits from what a person typed. Shared by every identifier parser.
+
+/// What is wrong with the characters of an input, before any identifier rule applies. Each
+/// identifier maps these to its own codes (`NIK_INVALID_LENGTH`, `KK_INVALID_LENGTH`, ...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum InputProblem {
+    /// Nothing but whitespace and separators.
+    Empty,
+    /// A character that is neither an ASCII digit nor a separator (1-based position).
+    InvalidCharacter { position: usize },
+    /// A digit outside ASCII, e.g. full-width `３` or Arabic-Indic `٣` (1-based position).
+    NonAsciiDigit { position: usize },
+    /// The number of digits found.
+    Length { found: usize },
+}
+
+/// Separators people type inside numbers: `3527 01 450190 0001`, `3527.01.450190.0001`,
+/// `01.451.869.0-054.000`.
+fn is_separator(c: char) -> bool {
+    matches!(c, ' ' | '.' | '-')
+}
+
+/// Reads between `MIN` and `MAX` digits (`MIN == MAX` for fixed-length identifiers) into a
+/// fixed buffer, skipping separators and surrounding whitespace. Returns the buffer and the
+/// number of digits. Never allocates.
+pub(crate) fn read_digits<const MAX: usize>(
+    input: &str,
+    min: usize,
+) -> Result<([u8; MAX], usize), InputProblem> {
+    let mut digits = [0u8; MAX];
+    let bytes = input.as_bytes();
+    // Fast path: exactly MAX plain ASCII digits, as in most machine-produced data.
+    if bytes.len() == MAX && bytes.iter().all(u8::is_ascii_digit) {
+        digits.copy_from_slice(bytes);
+        return Ok((digits, MAX));
+    }
+    let trimmed = input.trim();
+    let mut count = 0;
+    for (index, c) in trimmed.chars().enumerate() {
+        if c.is_ascii_digit() {
+            if count < MAX {
+                digits[count] = c as u8;
+            }
+            count += 1;
+        } else if is_separator(c) {
+            continue;
+        } else {
+            // Position in the input as the person sees it (leading whitespace included).
+            let leading = input.chars().take_while(|c| c.is_whitespace()).count();
+            let position = leading + index + 1;
+            return Err(if c.is_numeric() {
+                InputProblem::NonAsciiDigit { position }
+            } else {
+                InputProblem::InvalidCharacter { position }
+            });
+        }
+    }
+    match count {
+        0 => Err(InputProblem::Empty),
+        n if n < min || n > MAX => Err(InputProblem::Length { found: n }),
+        n => Ok((digits, n)),
+    }
+}
+
+/// The number formed by `digits[range]` (ASCII digits).
+pub(crate) fn number(digits: &[u8]) -> u32 {
+    digits
+        .iter()
+        .fold(0, |acc, d| acc * 10 + u32::from(d - b'0'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn separators_and_whitespace_are_skipped() {
+        let (digits, n) = read_digits::<16>(" 3527.01.450190.0001\t", 16).unwrap();
+        assert_eq!(n, 16);
+        assert_eq!(&digits, b"3527014501900001");
+        assert!(read_digits::<16>("3527-01-450190-0001", 16).is_ok());
+        assert!(read_digits::<16>("3527 01 450190 0001", 16).is_ok());
+    }
+
+    #[test]
+    fn problems_are_classified() {
+        assert_eq!(read_digits::<16>("", 16), Err(InputProblem::Empty));
+        assert_eq!(read_digits::<16>(" .- ", 16), Err(InputProblem::Empty));
+        assert_eq!(
+            read_digits::<16>("12a", 16),
+            Err(InputProblem::InvalidCharacter { position: 3 })
+        );
+        assert_eq!(
+            read_digits::<16>("  1２", 16),
+            Err(InputProblem::NonAsciiDigit { position: 4 })
+        );
+        assert_eq!(
+            read_digits::<16>("123", 16),
+            Err(InputProblem::Length { found: 3 })
+        );
+        let long = "1".repeat(1_000_000);
+        assert_eq!(
+            read_digits::<16>(&long, 16),
+            Err(InputProblem::Length { found: 1_000_000 })
+        );
+    }
+
+    #[test]
+    fn variable_length() {
+        assert_eq!(read_digits::<22>("014518690054000", 15).unwrap().1, 15);
+        assert_eq!(
+            read_digits::<22>("12345", 15),
+            Err(InputProblem::Length { found: 5 })
+        );
+    }
+}
