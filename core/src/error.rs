@@ -167,6 +167,19 @@ pub(crate) use coded_enum;
 pub fn all_codes() -> Vec<(&'static str, &'static [&'static str])> {
     vec![
         ("calendar", crate::calendar::CalendarError::CODES),
+        (
+            "complaint_data",
+            crate::complaint::ComplaintDataError::CODES,
+        ),
+        (
+            "complaint_report",
+            crate::complaint::draft::ReportError::CODES,
+        ),
+        (
+            "complaint_lifecycle",
+            crate::complaint::LifecycleError::CODES,
+        ),
+        ("complaint_routing", crate::complaint::RoutingError::CODES),
         ("date", crate::date::DateError::CODES),
         ("region", crate::region::RegionError::CODES),
         ("nik", crate::id::nik::NikError::CODES),
