@@ -374,6 +374,13 @@ pub fn validate_json(
     text: &str,
     context: &ValidationContext<'_>,
 ) -> Result<ValidReport, Vec<FieldProblem>> {
+    // serde would also read a struct from a JSON array; a draft is an object.
+    if !text.trim_start().starts_with('{') {
+        return Err(vec![FieldProblem::new(
+            "",
+            &ReportError::Malformed { line: 1, column: 1 },
+        )]);
+    }
     let draft: ReportDraft = serde_json::from_str(text).map_err(|err| {
         vec![FieldProblem::new(
             "",

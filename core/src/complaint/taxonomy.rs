@@ -166,7 +166,8 @@ pub(crate) fn normalize(text: &str) -> String {
 }
 
 /// Scores one category against a normalised query: a keyword phrase found as whole words
-/// weighs 3 per word, a shared word prefix of 4+ letters 1, a word of the name 1.
+/// weighs 3 per word, its words found apart 1 per word, a shared word prefix of 4+ letters 1,
+/// a word of the name 1.
 pub(crate) fn score(category: &Category, padded_query: &str, tokens: &[&str]) -> u32 {
     let mut total = 0;
     for keyword in &category.keywords {
@@ -177,6 +178,8 @@ pub(crate) fn score(category: &Category, padded_query: &str, tokens: &[&str]) ->
         let words = keyword.split(' ').count() as u32;
         if padded_query.contains(&format!(" {keyword} ")) {
             total += 3 * words;
+        } else if words > 1 && keyword.split(' ').all(|word| tokens.contains(&word)) {
+            total += words;
         } else if words == 1
             && keyword.len() >= 4
             && tokens.iter().any(|token| {
@@ -204,16 +207,31 @@ pub(crate) fn search(categories: &[Category], query: &str, limit: usize) -> Vec<
     if tokens.is_empty() {
         return Vec::new();
     }
+    let own: Vec<u32> = categories
+        .iter()
+        .map(|category| score(category, &padded, &tokens))
+        .collect();
+    // A sub-category that matches on its own also gets its parent's score: "air PDAM nggak
+    // ngalir" is about water (parent) and an outage (child), so the child ranks first.
+    let parent_score = |category: &Category| {
+        category
+            .parent
+            .as_deref()
+            .and_then(|parent| categories.iter().position(|c| c.code == parent))
+            .map_or(0, |index| own[index])
+    };
     let mut hits: Vec<(u32, bool, &Category)> = categories
         .iter()
-        .map(|category| {
-            (
-                score(category, &padded, &tokens),
-                category.children.is_empty(),
-                category,
-            )
+        .zip(&own)
+        .filter(|(_, own)| **own > 0)
+        .map(|(category, own)| {
+            let total = if category.parent.is_some() {
+                own + parent_score(category)
+            } else {
+                *own
+            };
+            (total, category.children.is_empty(), category)
         })
-        .filter(|(score, _, _)| *score > 0)
         .collect();
     // Best score first; on a tie a specific sub-category before its parent, then by code.
     hits.sort_by(|a, b| {
