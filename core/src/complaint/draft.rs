@@ -430,15 +430,15 @@ pub fn validate(
             category
         }
     };
-    if let (Some(kind), Some(category)) = (kind, category) {
-        if !category.allowed_kinds.contains(&kind) {
-            c.push(
-                "kind",
-                &ReportError::KindNotAllowed {
-                    category: category.code.clone(),
-                },
-            );
-        }
+    if let (Some(kind), Some(category)) = (kind, category)
+        && !category.allowed_kinds.contains(&kind)
+    {
+        c.push(
+            "kind",
+            &ReportError::KindNotAllowed {
+                category: category.code.clone(),
+            },
+        );
     }
 
     let title = c.text("title", draft.title.as_deref(), 1, rules.title_max_chars);
@@ -685,7 +685,7 @@ pub fn validate(
         ) if c.problems.is_empty() => {
             let contact =
                 (name.is_some() || phone.is_some() || email.is_some() || nik_masked.is_some())
-                    .then(|| ValidContact {
+                    .then_some(ValidContact {
                         name,
                         phone,
                         email,

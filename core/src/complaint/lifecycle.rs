@@ -448,12 +448,12 @@ impl ReportRecord {
         event: Event,
         context: &LifecycleContext<'_>,
     ) -> Result<ReportRecord, LifecycleError> {
-        if let Some(previous) = self.history.last() {
-            if event.at < previous.at {
-                return Err(LifecycleError::EventOutOfOrder {
-                    previous: previous.at.to_string(),
-                });
-            }
+        if let Some(previous) = self.history.last()
+            && event.at < previous.at
+        {
+            return Err(LifecycleError::EventOutOfOrder {
+                previous: previous.at.to_string(),
+            });
         }
         let to = transition(self.state, event.actor, &event.kind)?;
         let note = event.note.as_deref().map(str::trim).unwrap_or("");

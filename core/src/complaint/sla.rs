@@ -63,7 +63,7 @@ pub fn deadline_after(
 }
 
 /// Which clock.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DeadlineKind {
     /// Verify and assign.
@@ -172,10 +172,10 @@ pub fn evaluate(
         })
     };
     let stop = |clock: &mut Option<Clock>, when: Instant| {
-        if let Some(clock) = clock {
-            if clock.stopped_at.is_none() {
-                clock.stopped_at = Some(when);
-            }
+        if let Some(clock) = clock
+            && clock.stopped_at.is_none()
+        {
+            clock.stopped_at = Some(when);
         }
     };
     for event in history {
