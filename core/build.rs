@@ -37,6 +37,15 @@ fn main() {
     write_table(&mut out, "DISTRICTS", "u32", &districts, 6);
     write_table(&mut out, "VILLAGES", "u64", &villages, 10);
     write_district_index(&mut out, &districts);
+    let province_mask = provinces
+        .iter()
+        .fold(0u128, |mask, row| mask | 1 << numeric_code(&row[0], 2));
+    writeln!(out, "/// Bit p is set when province p exists.").expect("write to String");
+    writeln!(
+        out,
+        "pub(super) static PROVINCE_MASK: u128 = {province_mask};"
+    )
+    .expect("write to String");
 
     // Retired codes: one table per level, with successor, match kind and archive span.
     let mut archives: Vec<String> = Vec::new();

@@ -118,6 +118,16 @@ macro_rules! coded_enum {
         impl $name {
             /// Every code this type can produce, in declaration order.
             pub const CODES: &'static [&'static str] = &[$($code),+];
+
+            /// Position of this variant's code in [`Self::CODES`]: lets counters use an array
+            /// instead of a map keyed by string.
+            pub fn ordinal(&self) -> usize {
+                #[allow(non_camel_case_types, dead_code, clippy::enum_variant_names)]
+                enum Ordinal { $($variant),+ }
+                match self {
+                    $(Self::$variant { .. } => Ordinal::$variant as usize,)+
+                }
+            }
         }
 
         impl $crate::error::Coded for $name {
@@ -167,19 +177,10 @@ pub(crate) use coded_enum;
 pub fn all_codes() -> Vec<(&'static str, &'static [&'static str])> {
     vec![
         ("calendar", crate::calendar::CalendarError::CODES),
-        (
-            "complaint_data",
-            crate::complaint::ComplaintDataError::CODES,
-        ),
-        (
-            "complaint_report",
-            crate::complaint::draft::ReportError::CODES,
-        ),
-        (
-            "complaint_lifecycle",
-            crate::complaint::LifecycleError::CODES,
-        ),
-        ("complaint_routing", crate::complaint::RoutingError::CODES),
+        ("complaint", crate::complaint::ComplaintDataError::CODES),
+        ("complaint", crate::complaint::draft::ReportError::CODES),
+        ("complaint", crate::complaint::LifecycleError::CODES),
+        ("complaint", crate::complaint::RoutingError::CODES),
         ("date", crate::date::DateError::CODES),
         ("region", crate::region::RegionError::CODES),
         ("nik", crate::id::nik::NikError::CODES),

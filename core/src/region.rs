@@ -447,7 +447,7 @@ pub fn search(query: &str, limit: usize) -> Vec<SearchHit> {
         RegionLevel::Village,
     ];
     for region in levels.into_iter().flat_map(all).chain(all_retired()) {
-        if let Some(matched) = match_name(region.name, &needle) {
+        if let Some(matched) = match_name(region.name, region.level, &needle) {
             hits.push(SearchHit { region, matched });
         }
     }
@@ -463,30 +463,35 @@ pub fn search(query: &str, limit: usize) -> Vec<SearchHit> {
     hits
 }
 
-/// Administrative words in front of names that a user may leave out.
-const NAME_PREFIXES: [&str; 4] = [
-    "kabupatenadministrasi",
-    "kotaadministrasi",
-    "kabupaten",
-    "kota",
+/// Administrative words in front of regency names that a user may leave out. Only whole
+/// words of a regency's name: "Kotabumi" and the kecamatan "Kota Agung" keep their "Kota".
+const NAME_PREFIXES: [&[&str]; 4] = [
+    &["kabupaten", "administrasi"],
+    &["kota", "administrasi"],
+    &["kabupaten"],
+    &["kota"],
 ];
 
-fn match_name(name: &str, needle: &str) -> Option<MatchKind> {
+fn match_name(name: &str, level: RegionLevel, needle: &str) -> Option<MatchKind> {
     let folded = fold(name);
-    let bare = NAME_PREFIXES
-        .iter()
-        .find_map(|p| folded.strip_prefix(p))
-        .unwrap_or(&folded);
-    if folded == needle || bare == needle {
-        return Some(MatchKind::Exact);
-    }
-    // A prefix of any word, continuing into the following words: "mandangin" and
-    // "p mandangin" both prefix-match "P. Mandangin".
+    // The words of the name, folded: "P. Mandangin" -> ["p", "mandangin"].
     let words: Vec<String> = name
         .split(|c: char| !c.is_alphanumeric())
         .map(fold)
         .filter(|w| !w.is_empty())
         .collect();
+    let bare = match level {
+        RegionLevel::Regency => NAME_PREFIXES
+            .iter()
+            .find(|p| words.len() > p.len() && words.iter().zip(p.iter()).all(|(w, p)| w == p))
+            .map(|p| words[p.len()..].concat()),
+        _ => None,
+    };
+    if folded == needle || bare.as_deref() == Some(needle) {
+        return Some(MatchKind::Exact);
+    }
+    // A prefix of any word, continuing into the following words: "mandangin" and
+    // "p mandangin" both prefix-match "P. Mandangin".
     if (0..words.len()).any(|i| words[i..].concat().starts_with(needle)) {
         return Some(MatchKind::Prefix);
     }
@@ -529,7 +534,7 @@ pub(crate) fn district_status(province: u8, regency: u8, district: u8) -> Distri
 
 /// Whether a two-digit province code is in the current decree.
 pub(crate) fn province_exists(province: u8) -> bool {
-    PROVINCES.position(u64::from(province)).is_some()
+    province < 100 && data::PROVINCE_MASK & (1u128 << province) != 0
 }
 
 /// Name of a current or retired region by level and value, for identifier details.

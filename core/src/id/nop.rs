@@ -106,6 +106,10 @@ coded_enum! {
     /// Why a SISMIOP reference table could not be loaded.
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub enum SismiopTableError {
+        /// The code given for the table is not a regency code.
+        NotARegency {} => "SISMIOP_TABLE_NOT_A_REGENCY",
+            id: "Tabel SISMIOP harus untuk satu kabupaten/kota (kode 4 digit, mis. 35.27)",
+            en: "A SISMIOP table is for one regency (a 4-digit code such as 35.27)";
         /// A line is not `kecamatan,kelurahan,name` with 3-digit codes.
         InvalidLine { line: usize } => "SISMIOP_TABLE_INVALID_LINE",
             id: "Baris {line} tabel SISMIOP harus berformat kecamatan,kelurahan,nama (kode 3 digit)",
@@ -122,6 +126,9 @@ impl SismiopTable {
         source: &str,
         csv: &str,
     ) -> Result<SismiopTable, SismiopTableError> {
+        if regency.level() != RegionLevel::Regency {
+            return Err(SismiopTableError::NotARegency {});
+        }
         let value = regency.value();
         let mut table = SismiopTable {
             province: (value / 100) as u8,

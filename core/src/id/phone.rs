@@ -1,7 +1,7 @@
 //! Indonesian mobile phone numbers, normalised to E.164 (`+628…`).
 //!
-//! People write them as `0812-3456-7890`, `62 812 3456 7890`, `+62 812-3456-7890` or
-//! `(0812) 3456 7890`. After the trunk prefix (`0`, `62` or `+62`) a mobile number starts with
+//! People write them as `0812-3456-7890`, `62 812 3456 7890`, `+62 812-3456-7890`,
+//! `(+62) 812 3456 7890`, `0062 812 3456 7890` or `(0812) 3456 7890`. After the trunk prefix (`0`, `62` or `+62`) a mobile number starts with
 //! `8` and has 9 to 12 more digits, i.e. 10 to 13 digits in the national `08…` form. A
 //! complaint needs a reachable contact unless it is anonymous.
 
@@ -59,9 +59,10 @@ impl PhoneNumber {
         let trimmed = input.trim();
         let leading = input.chars().take_while(|c| c.is_whitespace()).count();
         let mut digits = [0u8; MAX_DIGITS];
-        let mut count = 0;
+        let mut count: usize = 0;
         let mut plus = false;
         for (index, c) in trimmed.chars().enumerate() {
+            // `index` locates an invalid character for the message.
             match c {
                 '0'..='9' => {
                     if count < MAX_DIGITS {
@@ -69,7 +70,8 @@ impl PhoneNumber {
                     }
                     count += 1;
                 }
-                '+' if index == 0 => plus = true,
+                // `+62 …` and `(+62) …`: a plus before any digit.
+                '+' if count == 0 && !plus => plus = true,
                 ' ' | '.' | '-' | '(' | ')' => {}
                 _ => {
                     let position = leading + index + 1;
@@ -84,7 +86,13 @@ impl PhoneNumber {
         if count == 0 {
             return Err(PhoneError::Empty {});
         }
-        let digits = &digits[..count.min(MAX_DIGITS)];
+        let mut digits = &digits[..count.min(MAX_DIGITS)];
+        // `00` is the international call prefix: `0062 812…` = `+62 812…`.
+        if !plus && digits.starts_with(b"00") {
+            digits = &digits[2..];
+            count -= 2;
+            plus = true;
+        }
         let national = if plus || digits.starts_with(b"62") {
             if !digits.starts_with(b"62") {
                 return Err(PhoneError::NotIndonesian {});

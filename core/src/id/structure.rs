@@ -1,7 +1,7 @@
 //! Rules shared by NIK and KK, which both start with a Kemendagri district code and carry a
 //! DDMMYY date.
 
-use crate::date::Date;
+use crate::date::{Date, days_in_month};
 use crate::region::{self, DistrictStatus};
 
 use super::{CenturyInference, Strictness};
@@ -96,15 +96,27 @@ pub(crate) fn infer_date(
     if !(1..=12).contains(&month) {
         return Err(DateProblem::InvalidMonth { month });
     }
-    let year = two_digit_year as i32;
-    let current = Date::new(2000 + year, month, day).ok();
-    let previous = Date::new(1900 + year, month, day).ok();
-    match (current, previous) {
-        (Some(date), _) if date <= reference => Ok((date, CenturyInference::Current)),
-        (_, Some(date)) if date <= reference => Ok((date, CenturyInference::Previous)),
-        (None, None) => Err(DateProblem::NotACalendarDate),
-        _ => Err(DateProblem::InFuture),
-    }
+    // Compare as integers before building a `Date`: this runs for every NIK in a batch.
+    let reference_key = date_key(reference.year(), reference.month(), reference.day());
+    let exists = |year: i32| day >= 1 && day <= days_in_month(year, month);
+    let current = 2000 + two_digit_year as i32;
+    let previous = current - 100;
+    let (year, century) = if exists(current) && date_key(current, month, day) <= reference_key {
+        (current, CenturyInference::Current)
+    } else if exists(previous) && date_key(previous, month, day) <= reference_key {
+        (previous, CenturyInference::Previous)
+    } else if !exists(current) && !exists(previous) {
+        return Err(DateProblem::NotACalendarDate);
+    } else {
+        return Err(DateProblem::InFuture);
+    };
+    Date::new(year, month, day)
+        .map(|date| (date, century))
+        .map_err(|_| DateProblem::NotACalendarDate)
+}
+
+fn date_key(year: i32, month: u32, day: u32) -> i64 {
+    i64::from(year) * 10_000 + i64::from(month) * 100 + i64::from(day)
 }
 
 /// Uses a known date when its day, month and two-digit year agree with the encoded ones.

@@ -1,0 +1,160 @@
+//! `cargo xtask`: one entry point that builds and tests every channel, so that README, CI and
+//! developers run exactly the same steps.
+//!
+//! - `cargo xtask test`: formatting, clippy, every Rust test (unit, integration, doc, CLI), and
+//!   each binding's suite as the bindings land.
+//! - `cargo xtask bench`: the criterion benchmarks of the core.
+//! - `cargo xtask niks N [--seed S]`: N synthetic NIK lines (a realistic mix of valid and
+//!   invalid ones) for benchmarks and the CLI memory check. **Synthetic**: generated from
+//!   region codes and random dates, they belong to no known person.
+//! - `cargo xtask cli-memory [N]`: runs the release CLI on N generated lines (default
+//!   1,000,000) through stdin and prints its peak memory (GNU time) and the summary.
+
+use std::env;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+
+mod niks;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("test") => test(),
+        Some("bench") => bench(),
+        Some("niks") => generate_niks(&args[1..]),
+        Some("cli-memory") => cli_memory(&args[1..]),
+        _ => {
+            eprintln!("usage: cargo xtask <test | bench | niks N [--seed S] | cli-memory [N]>");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
+}
+
+/// Runs a command in the workspace root, echoing it, and fails on a non-zero status.
+fn run(program: &str, args: &[&str]) -> Result {
+    eprintln!("xtask: $ {program} {}", args.join(" "));
+    let status = Command::new(program)
+        .args(args)
+        .current_dir(workspace_root())
+        .status()
+        .map_err(|e| format!("cannot start {program}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{program} {}` failed ({status})", args.join(" ")))
+    }
+}
+
+fn cargo() -> String {
+    env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned())
+}
+
+fn test() -> Result {
+    let cargo = cargo();
+    run(&cargo, &["fmt", "--all", "--check"])?;
+    run(
+        &cargo,
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
+    run(&cargo, &["test", "--workspace"])?;
+    eprintln!("xtask: all test suites passed");
+    Ok(())
+}
+
+fn bench() -> Result {
+    run(
+        &cargo(),
+        &["bench", "-p", "kotacerdas-core", "--bench", "nik"],
+    )
+}
+
+fn generate_niks(args: &[String]) -> Result {
+    let count: u64 = args
+        .first()
+        .and_then(|n| n.replace('_', "").parse().ok())
+        .ok_or("usage: cargo xtask niks N [--seed S]")?;
+    let seed = match args.iter().position(|a| a == "--seed") {
+        Some(i) => args
+            .get(i + 1)
+            .and_then(|s| s.parse().ok())
+            .ok_or("--seed needs a number")?,
+        None => 2027,
+    };
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    niks::write_mix(&mut out, count, seed)
+        .and_then(|()| out.flush())
+        .or_else(|e| {
+            // `| head` closes the pipe early; that is not a failure.
+            if e.kind() == io::ErrorKind::BrokenPipe {
+                Ok(())
+            } else {
+                Err(e.to_string())
+            }
+        })
+}
+
+fn cli_memory(args: &[String]) -> Result {
+    let count: u64 = match args.first() {
+        Some(n) => n
+            .replace('_', "")
+            .parse()
+            .map_err(|_| "usage: cargo xtask cli-memory [N]")?,
+        None => 1_000_000,
+    };
+    run(&cargo(), &["build", "--release", "-p", "kotacerdas-cli"])?;
+    let binary = workspace_root().join("target/release/kotacerdas");
+    let mut child = Command::new("/usr/bin/time")
+        .args(["-f", "peak RSS %M KiB, %e s wall"])
+        .arg(&binary)
+        .args([
+            "nik",
+            "check",
+            "-",
+            "--format",
+            "jsonl",
+            "--reference-date",
+            "2026-11-29",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot start /usr/bin/time (GNU time): {e}"))?;
+    {
+        let stdin = child.stdin.take().ok_or("no stdin")?;
+        let mut writer = BufWriter::new(stdin);
+        niks::write_mix(&mut writer, count, 2027).map_err(|e| e.to_string())?;
+        writer.flush().map_err(|e| e.to_string())?;
+    }
+    let status = child.wait().map_err(|e| e.to_string())?;
+    eprintln!("xtask: {count} lines through `kotacerdas nik check -` ({status})");
+    if status.success() {
+        Ok(())
+    } else {
+        Err("the CLI failed".to_owned())
+    }
+}
