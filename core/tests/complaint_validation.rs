@@ -50,6 +50,15 @@ fn a_good_draft_is_accepted_and_normalised() {
     );
     assert!(report.confidential, "private by default");
     assert_eq!(report.route.agency(), "DPUPR");
+    assert_eq!(
+        report.contact.as_ref().unwrap().name.as_deref(),
+        Some("Siti")
+    );
+    // An invisible name (byte-order marks, zero-width spaces) is no name.
+    let mut draft = good();
+    draft["reporter"]["name"] = serde_json::json!("\u{feff}\u{200b}\u{2060} ");
+    let report = check(&draft).unwrap();
+    assert_eq!(report.contact.unwrap().name, None);
     assert_eq!(report.created_at.to_string(), "2026-11-29T08:15:00+07:00");
 }
 

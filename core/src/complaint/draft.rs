@@ -2,8 +2,8 @@
 //! field it concerns, a stable code and messages in Indonesian and English.
 //!
 //! Free text is cleaned before it is measured: `\r\n` becomes `\n`, tabs become spaces, other
-//! control characters and bidirectional overrides (used to disguise text) are removed, and the
-//! result is trimmed. Oversized input is refused before any work proportional to its size.
+//! control characters, bidirectional overrides and zero-width characters (used to disguise or
+//! hide text) are removed, and the result is trimmed. Oversized input is refused before any work proportional to its size.
 
 use serde::{Deserialize, Serialize};
 
@@ -289,8 +289,9 @@ pub struct ValidReport {
     pub route: Route,
 }
 
-/// Removes control characters (keeping newlines) and bidirectional overrides, turns tabs into
-/// spaces and `\r\n` into `\n`, and trims. `None` when the raw text is over `max_bytes`.
+/// Removes control characters (keeping newlines), bidirectional overrides and zero-width
+/// characters, turns tabs into spaces and `\r\n` into `\n`, and trims. `None` when the raw
+/// text is over `max_bytes`.
 pub fn clean_text(text: &str, max_bytes: usize) -> Option<String> {
     if text.len() > max_bytes {
         return None;
@@ -300,7 +301,12 @@ pub fn clean_text(text: &str, max_bytes: usize) -> Option<String> {
         match c {
             '\n' => out.push('\n'),
             '\t' => out.push(' '),
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' => {}
+            // Bidirectional overrides disguise text; zero-width characters hide it.
+            '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{2060}'
+            | '\u{FEFF}' => {}
             c if c.is_control() => {}
             c => out.push(c),
         }

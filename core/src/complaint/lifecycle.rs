@@ -492,7 +492,7 @@ impl ReportRecord {
                 if self.state == State::Didisposisikan && self.opd.as_deref() == Some(opd.as_str())
                 {
                     return Err(LifecycleError::SameAgency {
-                        agency: opd.clone(),
+                        agency: opd.chars().take(64).collect(),
                     });
                 }
                 next.opd = Some(opd.clone());
