@@ -12,6 +12,7 @@ use clap::{Parser, Subcommand};
 mod calendar;
 mod check;
 mod complaint;
+mod conformance;
 mod ids;
 mod output;
 mod region;
@@ -53,6 +54,9 @@ enum Command {
     /// The working-day calendar (WIB, national holidays and cuti bersama).
     #[command(subcommand)]
     Calendar(CalendarCommand),
+    /// The language-neutral conformance suite.
+    #[command(subcommand)]
+    Conformance(ConformanceCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -67,6 +71,12 @@ enum ComplaintCommand {
 enum CalendarCommand {
     /// The date N working days after DATE (the starting day never counts).
     AddWorkingDays(calendar::AddWorkingDays),
+}
+
+#[derive(Debug, Subcommand)]
+enum ConformanceCommand {
+    /// Run the vectors against the built-in core, a stdio adapter or an HTTP endpoint.
+    Run(conformance::ConformanceRun),
 }
 
 #[derive(Debug, Subcommand)]
@@ -129,6 +139,7 @@ fn main() -> ExitCode {
         Command::Calendar(CalendarCommand::AddWorkingDays(args)) => {
             calendar::add_working_days(args)
         }
+        Command::Conformance(ConformanceCommand::Run(args)) => conformance::run(args),
     };
     match result {
         Ok(code) => code,

@@ -125,3 +125,24 @@ fn validate_a_draft() {
     let missing = kotacerdas(&["complaint", "validate", "/nonexistent/draft.json"], "");
     assert_eq!(missing.status.code(), Some(3));
 }
+
+#[test]
+fn calendar_and_complaint_vectors_pass_against_the_core() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../conformance/vectors");
+    let calendar = format!("{root}/calendar");
+    let complaint = format!("{root}/complaint");
+    let output = kotacerdas(
+        &[
+            "conformance",
+            "run",
+            "--vectors",
+            &calendar,
+            "--vectors",
+            &complaint,
+        ],
+        "",
+    );
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(output.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains(" 0 failed"), "{stdout}");
+}

@@ -194,5 +194,6 @@ pub fn all_codes() -> Vec<(&'static str, &'static [&'static str])> {
         ("npwp", crate::id::npwp::NpwpError::CODES),
         ("nib", crate::id::nib::NibError::CODES),
         ("phone", crate::id::phone::PhoneError::CODES),
+        ("call", crate::json_api::CallError::CODES),
     ]
 }

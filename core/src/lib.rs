@@ -6,6 +6,7 @@ pub mod complaint;
 pub mod date;
 pub mod error;
 pub mod id;
+pub mod json_api;
 pub mod region;
 
 pub use date::Date;

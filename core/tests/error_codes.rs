@@ -39,6 +39,7 @@ fn section_of(domain: &str) -> &'static str {
         "pseudonym" => "Pseudonym",
         "sismiop_table" => "SISMIOP table",
         "calendar" => "Calendar",
+        "call" => "Call",
         "tax" => "Tax",
         "complaint" => "Complaints",
         other => panic!("domain {other} has no section in docs/errors.md"),
@@ -56,6 +57,7 @@ const SECTIONS: [&str; 12] = [
     "Date",
     "Pseudonym",
     "SISMIOP table",
+    "Call",
     "Calendar",
     "Complaints",
 ];

@@ -19,6 +19,7 @@ mod catalog;
 pub mod draft;
 pub mod duplicates;
 pub mod geo;
+pub(crate) mod json;
 pub mod lifecycle;
 pub mod open311;
 pub mod routing;

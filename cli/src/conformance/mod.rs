@@ -1,0 +1,96 @@
+//! `kotacerdas conformance run`: runs the language-neutral vectors of `conformance/vectors/`
+//! (or any files in the same format) against the built-in Rust core, a vendor's program over
+//! the stdio adapter protocol, or an HTTP endpoint, and reports per suite.
+//!
+//! The format and the protocol are documented in `conformance/SCHEMA.md` and
+//! `docs/conformance.md`.
+
+mod compare;
+mod implementation;
+mod report;
+mod vectors;
+
+use std::io;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use implementation::{Adapter, Answer, BuiltIn, Http, Implementation};
+use report::{CaseOutcome, Report, ReportFormat};
+
+/// Arguments of `conformance run`.
+#[derive(Debug, clap::Args)]
+pub struct ConformanceRun {
+    /// Vector files or folders [default: the suite shipped with this binary's source,
+    /// `conformance/vectors/`].
+    #[arg(long = "vectors", value_name = "FILE_OR_DIR")]
+    vectors: Vec<PathBuf>,
+    /// Only these suites (repeatable), e.g. `--suite nik --suite tax.pbb_p2`.
+    #[arg(long)]
+    suite: Vec<String>,
+    /// Run against a vendor's program speaking the stdio adapter protocol, e.g.
+    /// `--adapter "python3 adapter.py"`.
+    #[arg(long, value_name = "COMMAND", conflicts_with = "http")]
+    adapter: Option<String>,
+    /// Run against an HTTP endpoint that takes the adapter request as a POST body.
+    #[arg(long, value_name = "URL")]
+    http: Option<String>,
+    /// Seconds to wait for one answer from an adapter or endpoint.
+    #[arg(long, default_value_t = 10)]
+    timeout: u64,
+    /// Report format: text (people), json, or junit (CI systems).
+    #[arg(long, value_enum, default_value = "text")]
+    format: ReportFormat,
+}
+
+/// The vectors shipped in the repository, found from the source tree at build time.
+fn default_vectors() -> PathBuf {
+    PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../conformance/vectors"
+    ))
+}
+
+pub fn run(args: &ConformanceRun) -> io::Result<ExitCode> {
+    let paths = if args.vectors.is_empty() {
+        vec![default_vectors()]
+    } else {
+        args.vectors.clone()
+    };
+    let files = vectors::load(&paths)?;
+    let timeout = Duration::from_secs(args.timeout.max(1));
+    let mut implementation: Box<dyn Implementation> = match (&args.adapter, &args.http) {
+        (Some(command), _) => Box::new(Adapter::start(command, timeout)?),
+        (None, Some(url)) => Box::new(Http::new(url, timeout)),
+        (None, None) => Box::new(BuiltIn),
+    };
+
+    let mut report = Report::new(implementation.describe());
+    'files: for file in &files {
+        if !args.suite.is_empty() && !args.suite.contains(&file.suite) {
+            continue;
+        }
+        for case in &file.cases {
+            let answer = implementation.call(&file.function, &case.input);
+            let outcome = match &answer {
+                Answer::Unsupported => CaseOutcome::Unsupported,
+                Answer::Failure(reason) => CaseOutcome::Failed(reason.clone()),
+                _ => match compare::check(&case.expected, &answer) {
+                    Ok(()) => CaseOutcome::Passed,
+                    Err(difference) => CaseOutcome::Failed(difference),
+                },
+            };
+            report.add(file, case, outcome);
+            if let Some(reason) = implementation.gave_up() {
+                report.abort(reason);
+                break 'files;
+            }
+        }
+    }
+    report.print(args.format)?;
+    Ok(if report.all_passed() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
