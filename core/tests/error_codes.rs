@@ -46,7 +46,7 @@ fn section_of(domain: &str) -> &'static str {
     }
 }
 
-const SECTIONS: [&str; 12] = [
+const SECTIONS: [&str; 13] = [
     "Region",
     "NIK",
     "KK",
