@@ -169,7 +169,7 @@ fn transition_table_equals_the_spec() {
 
 #[test]
 fn a_report_from_submission_to_resolution() {
-    let ctx = context("SEDANG");
+    let ctx = context("TIDAK_BERKADAR_PENGAWASAN");
     let events = vec![
         event(
             EventKind::Submit,
@@ -246,7 +246,7 @@ fn a_report_from_submission_to_resolution() {
 
 #[test]
 fn guards() {
-    let ctx = context("SEDANG");
+    let ctx = context("TIDAK_BERKADAR_PENGAWASAN");
     let submitted = ReportRecord::new()
         .apply(
             event(
@@ -441,7 +441,7 @@ fn guards() {
 
 #[test]
 fn sla_status_over_time_and_holidays() {
-    let ctx = context("SEDANG");
+    let ctx = context("TIDAK_BERKADAR_PENGAWASAN");
     let history = vec![event(
         EventKind::Submit,
         Actor::Reporter,
@@ -504,7 +504,7 @@ fn sla_status_over_time_and_holidays() {
     )];
     let err = sla::evaluate(
         &late,
-        policy("BERAT"),
+        policy("BERKADAR_PENGAWASAN"),
         ctx.calendar,
         at("2027-12-01T10:00:00+07:00"),
     )
@@ -514,7 +514,7 @@ fn sla_status_over_time_and_holidays() {
 
 #[test]
 fn waiting_for_the_reporter_extends_the_resolution_deadline() {
-    let ctx = context("RINGAN");
+    let ctx = context("NORMATIF");
     let mut history = vec![
         event(
             EventKind::Submit,
@@ -595,7 +595,7 @@ const NATURAL_ACTOR: [usize; 15] = [0, 1, 1, 0, 1, 1, 2, 1, 1, 2, 0, 0, 3, 0, 3]
 
 /// Applies a random sequence and checks the properties; returns the states visited.
 fn drive(steps: &[(usize, usize, i64, bool)]) -> Result<BTreeSet<State>, String> {
-    let ctx = context("SEDANG");
+    let ctx = context("TIDAK_BERKADAR_PENGAWASAN");
     let spec = spec();
     let kinds = all_kinds();
     let reachable = reachable();

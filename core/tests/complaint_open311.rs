@@ -186,7 +186,7 @@ fn service_request_round_trip() {
     assert!(request.status_notes.contains("Terdisposisi"));
     let json = serde_json::to_value(&request).unwrap();
     assert_eq!(json["requested_datetime"], "2026-11-27T09:00:00+07:00");
-    // Fri 27 Nov 2026 + 14 working days (SEDANG) = Thu 17 Dec 2026.
+    // Fri 27 Nov 2026 + 14 working days (TIDAK_BERKADAR_PENGAWASAN) = Thu 17 Dec 2026.
     assert_eq!(json["expected_datetime"], "2026-12-17T23:59:59+07:00");
     assert_eq!(json["long"], 113.24);
     assert!(

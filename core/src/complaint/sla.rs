@@ -22,7 +22,7 @@ use crate::complaint::lifecycle::{Event, EventKind, State, transition};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SlaPolicy {
-    /// Stable code, e.g. `SEDANG`.
+    /// Stable code, e.g. `TIDAK_BERKADAR_PENGAWASAN`.
     pub code: String,
     /// Indonesian name.
     pub name_id: String,
