@@ -282,3 +282,41 @@ fn forwarded_categories_validate_with_their_route() {
     let typed: ReportDraft = serde_json::from_value(draft).unwrap();
     assert!(draft::validate(&typed, &context()).is_ok());
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn arbitrary_text_in_every_field(
+            kind in ".{0,20}", category in ".{0,20}", title in ".{0,300}",
+            description in ".{0,300}", phone in ".{0,30}", nik in ".{0,30}", email in ".{0,40}",
+            key in ".{0,40}", created in ".{0,40}", village in ".{0,20}", landmark in ".{0,50}",
+            lat in proptest::num::f64::ANY, lon in proptest::num::f64::ANY,
+        ) {
+            let mut draft = serde_json::json!({
+                "kind": kind, "category": category, "title": title, "description": description,
+                "reporter": {"phone": phone, "nik": nik, "email": email},
+                "idempotency_key": key, "created_at": created,
+                "village_code": village, "landmark": landmark,
+            });
+            // JSON has no NaN or infinity: those travel as null (and are refused as malformed).
+            if let (Some(lat), Some(lon)) = (serde_json::Number::from_f64(lat), serde_json::Number::from_f64(lon)) {
+                draft["location"] = serde_json::json!({"lat": lat, "lon": lon, "accuracy_m": 10.0});
+            }
+            match check(&draft) {
+                Ok(report) => prop_assert!(!report.title.is_empty()),
+                Err(problems) => prop_assert!(!problems.is_empty()),
+            }
+        }
+
+        #[test]
+        fn arbitrary_json_text(text in ".{0,200}") {
+            if let Err(problems) = draft::validate_json(&text, &context()) {
+                prop_assert!(!problems.is_empty());
+            }
+        }
+    }
+}
