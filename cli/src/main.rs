@@ -16,6 +16,7 @@ mod conformance;
 mod ids;
 mod output;
 mod region;
+mod tax;
 
 /// Indonesian local government rules: identifiers, regions, taxes, complaints.
 #[derive(Debug, Parser)]
@@ -54,6 +55,8 @@ enum Command {
     /// The working-day calendar (WIB, national holidays and cuti bersama).
     #[command(subcommand)]
     Calendar(CalendarCommand),
+    /// Local taxes: `tax <kind> --json INPUT`, or `tax rules` for the rule set in force.
+    Tax(tax::TaxArgs),
     /// The language-neutral conformance suite.
     #[command(subcommand)]
     Conformance(ConformanceCommand),
@@ -139,6 +142,7 @@ fn main() -> ExitCode {
         Command::Calendar(CalendarCommand::AddWorkingDays(args)) => {
             calendar::add_working_days(args)
         }
+        Command::Tax(args) => tax::run(args),
         Command::Conformance(ConformanceCommand::Run(args)) => conformance::run(args),
     };
     match result {

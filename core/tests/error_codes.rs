@@ -46,7 +46,7 @@ fn section_of(domain: &str) -> &'static str {
     }
 }
 
-const SECTIONS: [&str; 13] = [
+const SECTIONS: [&str; 14] = [
     "Region",
     "NIK",
     "KK",
@@ -60,6 +60,7 @@ const SECTIONS: [&str; 13] = [
     "Call",
     "Calendar",
     "Complaints",
+    "Tax",
 ];
 
 /// Section title -> the codes in the first column of its `| code | when | fields |` table.
