@@ -55,6 +55,17 @@ pub const FUNCTIONS: &[&str] = &[
     "phone.normalize",
     "region.lookup",
     "region.search",
+    "calendar.add_working_days",
+    "calendar.working_days_between",
+    "calendar.is_working_day",
+    "calendar.next_working_day",
+    "complaint.search",
+    "complaint.route",
+    "complaint.validate",
+    "complaint.transition",
+    "complaint.apply",
+    "complaint.sla",
+    "complaint.duplicates",
     "tax.calculate",
     "tax.pbb_p2",
     "tax.bphtb",
@@ -85,6 +96,8 @@ pub fn call(function: &str, input: &Value) -> Result<Value, Problem> {
         "phone.normalize" => phone_normalize(decode(input)?),
         "region.lookup" => region_lookup(decode(input)?),
         "region.search" => region_search(decode(input)?),
+        name if name.starts_with("calendar.") => crate::calendar::json::call(name, input),
+        name if name.starts_with("complaint.") => crate::complaint::json::call(name, input),
         "tax.calculate" => tax_calculate(decode(input)?),
         // `tax.<kind>`: the same calculation with the kind in the name (the conformance
         // suite's function names).
@@ -117,7 +130,7 @@ fn problem(error: &dyn Coded) -> Problem {
     Problem::from_coded(error)
 }
 
-fn decode<T: DeserializeOwned>(input: &Value) -> Result<T, Problem> {
+pub(crate) fn decode<T: DeserializeOwned>(input: &Value) -> Result<T, Problem> {
     T::deserialize(input).map_err(|e| {
         problem(&CallError::InvalidInput {
             reason: e.to_string(),
