@@ -14,6 +14,7 @@ mod conformance;
 mod ids;
 mod output;
 mod region;
+mod tax;
 
 /// Indonesian local government rules: identifiers, regions, taxes, complaints.
 #[derive(Debug, Parser)]
@@ -46,6 +47,8 @@ enum Command {
     /// Kemendagri region codes.
     #[command(subcommand)]
     Region(RegionCommand),
+    /// Local taxes: `tax <kind> --json INPUT`, or `tax rules` for the rule set in force.
+    Tax(tax::TaxArgs),
     /// The language-neutral conformance suite.
     #[command(subcommand)]
     Conformance(ConformanceCommand),
@@ -112,6 +115,7 @@ fn main() -> ExitCode {
         Command::Phone(PhoneCommand::Normalize(args)) => ids::phone_normalize(args),
         Command::Region(RegionCommand::Get(args)) => region::get(args),
         Command::Region(RegionCommand::Search(args)) => region::search(args),
+        Command::Tax(args) => tax::run(args),
         Command::Conformance(ConformanceCommand::Run(args)) => conformance::run(args),
     };
     match result {

@@ -191,5 +191,6 @@ pub fn all_codes() -> Vec<(&'static str, &'static [&'static str])> {
         ("nib", crate::id::nib::NibError::CODES),
         ("phone", crate::id::phone::PhoneError::CODES),
         ("call", crate::json_api::CallError::CODES),
+        ("tax", crate::tax::TaxError::CODES),
     ]
 }

@@ -19,6 +19,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
+use crate::calendar::WorkingCalendar;
 use crate::date::Date;
 use crate::error::{Coded, Problem, coded_enum};
 use crate::id::kk::{Kk, KkOptions};
@@ -27,6 +28,7 @@ use crate::id::nop::{Nop, NopOptions, SismiopTable};
 use crate::id::npwp::Npwp;
 use crate::id::{Nib, PhoneNumber, Strictness};
 use crate::region::{self, RegionCode};
+use crate::tax;
 
 coded_enum! {
     /// Why a call by name could not be made.
@@ -53,6 +55,9 @@ pub const FUNCTIONS: &[&str] = &[
     "phone.normalize",
     "region.lookup",
     "region.search",
+    "tax.calculate",
+    "tax.rules",
+    "tax.due",
 ];
 
 /// Calls a function by name. Errors carry the same stable codes as the typed API.
@@ -66,6 +71,9 @@ pub fn call(function: &str, input: &Value) -> Result<Value, Problem> {
         "phone.normalize" => phone_normalize(decode(input)?),
         "region.lookup" => region_lookup(decode(input)?),
         "region.search" => region_search(decode(input)?),
+        "tax.calculate" => tax_calculate(decode(input)?),
+        "tax.rules" => tax_rules(decode(input)?),
+        "tax.due" => tax_due(decode(input)?),
         _ => Err(problem(&CallError::UnknownFunction {
             function: function.to_owned(),
         })),
@@ -287,6 +295,84 @@ fn region_search(input: SearchInput) -> Result<Value, Problem> {
         })
         .collect();
     Ok(json!({"hits": hits}))
+}
+
+/// The built-in rule sets, plus the caller's own rule set (a regency's Perda) if given.
+fn tax_book(rule_set: Option<&Value>) -> Result<tax::RuleBook, Problem> {
+    let mut book = tax::RuleBook::builtin();
+    if let Some(rule_set) = rule_set {
+        let rules = tax::RuleSet::from_json(&rule_set.to_string()).map_err(|e| problem(&e))?;
+        book.add(rules).map_err(|e| problem(&e))?;
+    }
+    Ok(book)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TaxCalculateInput {
+    /// Tax kind, one of `tax::KINDS`.
+    kind: String,
+    /// Region whose rule set in force on the input's date applies.
+    region: String,
+    /// The calculator's input (`docs/tax.md`).
+    input: Value,
+    /// A regency's own rule set, added to the built-in ones.
+    #[serde(default)]
+    rule_set: Option<Value>,
+}
+
+fn tax_calculate(input: TaxCalculateInput) -> Result<Value, Problem> {
+    let book = tax_book(input.rule_set.as_ref())?;
+    let result = tax::calculate_in_force(&input.kind, &input.input, &book, &input.region)
+        .map_err(|e| problem(&e))?;
+    serde_json::to_value(result).map_err(|e| {
+        problem(&CallError::InvalidInput {
+            reason: e.to_string(),
+        })
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TaxRulesInput {
+    region: String,
+    date: Date,
+    #[serde(default)]
+    rule_set: Option<Value>,
+}
+
+fn tax_rules(input: TaxRulesInput) -> Result<Value, Problem> {
+    let book = tax_book(input.rule_set.as_ref())?;
+    let rules = book
+        .in_force(&input.region, input.date)
+        .map_err(|e| problem(&e))?;
+    serde_json::to_value(rules).map_err(|e| {
+        problem(&CallError::InvalidInput {
+            reason: e.to_string(),
+        })
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TaxDueInput {
+    region: String,
+    document: tax::due::DueKind,
+    from: Date,
+}
+
+fn tax_due(input: TaxDueInput) -> Result<Value, Problem> {
+    let book = tax::RuleBook::builtin();
+    let rules = book
+        .in_force(&input.region, input.from)
+        .map_err(|e| problem(&e))?;
+    let due = tax::due::DueInput {
+        document: input.document,
+        from: input.from,
+    };
+    let dues = tax::due::due_dates(&due, rules, WorkingCalendar::embedded_default())
+        .map_err(|e| problem(&e))?;
+    Ok(json!(dues))
 }
 
 #[cfg(test)]

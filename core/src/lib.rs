@@ -7,6 +7,7 @@ pub mod error;
 pub mod id;
 pub mod json_api;
 pub mod region;
+pub mod tax;
 
 pub use date::Date;
 pub use error::{Coded, Lang, Problem};
