@@ -11,8 +11,10 @@ off; Saturday and Sunday too). Nothing here calls the SDK.
     python3 conformance/tools/generate_tax.py --check  # fail if a file is stale
 """
 
+import copy
 import csv
 import datetime
+import json
 import os
 import sys
 from fractions import Fraction as F
@@ -538,6 +540,204 @@ def due_cases():
     return cases
 
 
+# ---------------------------------------------------------------- a regency's own rule set
+
+def sourced(value, reference):
+    return {"value": value, "reference": reference, "confidence": "medium"}
+
+
+def sampang_rule_set():
+    """The shipped Sampang rule set (core/data/tax), used only as a template to edit."""
+    with open(os.path.join(ROOT, "core", "data", "tax", "35.27-2025.json"), encoding="utf-8") as f:
+        return json.load(f)
+
+
+def bangkalan():
+    """Bangkalan Perda 1/2024 (spec/local-tax.md, M): 0.1% up to NJOP Rp1 miliar, 0.2% above;
+    productive land 0.05% / 0.075%. Other values: the HKPD placeholders of the template."""
+    rules = copy.deepcopy(sampang_rule_set())
+    rules.update(id="35.26-2025", name="Kabupaten Bangkalan, Perda 1/2024 (conformance vector)", region="35.26",
+                 effective_from="2025-01-01", effective_until=None)
+    reference = "Perda Kab. Bangkalan 1/2024"
+    rules["pbb_p2"]["tiers"] = [
+        {"njop_up_to": 1_000_000_000, "rate": sourced("0.1%", reference), "food_livestock_rate": sourced("0.05%", reference),
+         "assessment_ratio": sourced("100%", reference)},
+        {"njop_up_to": None, "rate": sourced("0.2%", reference), "food_livestock_rate": sourced("0.075%", reference),
+         "assessment_ratio": sourced("100%", reference)},
+    ]
+    rules["bphtb"]["mbr_exemption"] = None
+    return rules
+
+
+BANGKALAN_TIERS = [(1_000_000_000, F(1, 1000), F(5, 10000)), (None, F(2, 1000), F(75, 100000))]
+
+
+def tiered_pbb(njop, food=False, minimum=None):
+    for up_to, rate, food_rate in BANGKALAN_TIERS:
+        if up_to is None or njop <= up_to:
+            taxable = max(0, njop - 10_000_000)
+            amount = (food_rate if food else rate) * taxable
+            if minimum is not None and amount > 0:
+                amount = max(amount, minimum)
+            return amount
+    raise AssertionError
+
+
+def edited(path, value, base=None):
+    """The Bangkalan set with one value changed; path like 'pbb_p2.tiers.0.rate.value'."""
+    rules = copy.deepcopy(base or bangkalan())
+    target = rules
+    keys = path.split(".")
+    for key in keys[:-1]:
+        target = target[int(key)] if isinstance(target, list) else target[key]
+    last = keys[-1]
+    if isinstance(target, list):
+        target[int(last)] = value
+    else:
+        target[last] = value
+    return rules
+
+
+def rule_set_cases():
+    cases = []
+    rules = bangkalan()
+
+    def calc(case_id, what, input_, rule_set, total=None, error=None, kind="pbb_p2", region="35.26"):
+        request = {"kind": kind, "region": region, "input": input_, "rule_set": rule_set}
+        if error:
+            cases.append(case(case_id, what, request, error=error))
+        else:
+            cases.append(case(case_id, what, request, ok=result(kind, total, rule_set["id"])))
+
+    for njop, food, what in [
+        (200_000_000, False, "first tier 0.1%"), (1_000_000_000, False, "NJOP exactly Rp1 miliar: still the first tier (up to, inclusive)"),
+        (1_000_000_001, False, "Rp1 above Rp1 miliar: the whole object at 0.2%"), (5_000_000_000, False, "second tier"),
+        (200_000_000, True, "productive land, first tier 0.05%"), (2_000_000_000, True, "productive land, second tier 0.075%"),
+        (10_000_000, False, "at NJOPTKP: nothing"),
+    ]:
+        input_ = {"tax_year": 2025, "land_njop": njop}
+        if food:
+            input_["food_or_livestock_land"] = True
+        calc("bangkalan-pbb-%d%s" % (njop, "-food" if food else ""), "Bangkalan NJOP tiers (a regency's own rule set): " + what,
+             input_, rules, tiered_pbb(njop, food))
+    with_minimum = edited("pbb_p2.minimum_bill", sourced(10_000, "SISMIOP practice (minimum bill)"))
+    for njop in (15_000_000, 20_000_000, 30_000_000):
+        calc("bangkalan-minimum-bill-%d" % njop, "minimum bill max(PBB, Rp10,000) for a taxable object", {"tax_year": 2025, "land_njop": njop},
+             with_minimum, tiered_pbb(njop, minimum=10_000))
+    calc("bangkalan-bphtb", "other taxes of the caller's rule set", {"acquisition_date": "2025-07-01", "acquisition": "sale",
+         "acquisition_value": 500_000_000, "njop": 400_000_000, "first_acquisition_in_region": True}, rules,
+         bphtb(SAMPANG, 500_000_000, 400_000_000, "sale", True), kind="bphtb")
+    calc("bangkalan-before-effective", "the caller's rule set starts 1 January 2025", {"tax_year": 2024, "land_njop": 200_000_000},
+         rules, error="TAX_RULESET_NOT_IN_FORCE")
+
+    pbb_input = {"tax_year": 2025, "land_njop": 200_000_000}
+    for case_id, path, value, error, what in [
+        ("limit-pbb-rate", "pbb_p2.tiers.1.rate.value", "0.6%", "TAX_RATE_ABOVE_MAXIMUM", "PBB-P2 above 0.5% (UU 1/2022 Pasal 41(1))"),
+        ("limit-pbb-rate-max", "pbb_p2.tiers.1.rate.value", "0.5%", None, "PBB-P2 at exactly 0.5% is allowed"),
+        ("limit-assessment-ratio-low", "pbb_p2.tiers.0.assessment_ratio.value", "19%", "TAX_RATE_BELOW_MINIMUM", "p below 20% (UU 1/2022 Pasal 40(5))"),
+        ("limit-assessment-ratio-20", "pbb_p2.tiers.0.assessment_ratio.value", "20%", None, "p at exactly 20%"),
+        ("limit-assessment-ratio-high", "pbb_p2.tiers.0.assessment_ratio.value", "101%", "TAX_RATE_ABOVE_MAXIMUM", "p above 100%"),
+        ("limit-food-rate-not-lower", "pbb_p2.tiers.0.food_livestock_rate.value", "0.1%", "TAX_RULESET_INVALID",
+         "food-production land must have a lower rate than the tier's (UU 1/2022 Pasal 41(2))"),
+        ("limit-njoptkp", "pbb_p2.njoptkp.value", 9_999_999, "TAX_VALUE_BELOW_MINIMUM", "NJOPTKP below Rp10 jt (UU 1/2022 Pasal 40(4))"),
+        ("limit-npoptkp-first", "bphtb.npoptkp_first_acquisition.value", 79_999_999, "TAX_VALUE_BELOW_MINIMUM", "NPOPTKP below Rp80 jt (UU 1/2022 Pasal 46(6))"),
+        ("limit-npoptkp-inheritance", "bphtb.npoptkp_inheritance.value", 299_999_999, "TAX_VALUE_BELOW_MINIMUM", "inheritance NPOPTKP below Rp300 jt"),
+        ("limit-bphtb-rate", "bphtb.rate.value", "5.01%", "TAX_RATE_ABOVE_MAXIMUM", "BPHTB above 5% (UU 1/2022 Pasal 47)"),
+        ("limit-pbjt-food", "pbjt.food_beverage.value", "11%", "TAX_RATE_ABOVE_MAXIMUM", "PBJT above 10% (UU 1/2022 Pasal 58(1))"),
+        ("limit-entertainment-special-low", "pbjt.entertainment_special.value", "39%", "TAX_RATE_BELOW_MINIMUM", "hiburan khusus below 40% (Pasal 58(2))"),
+        ("limit-entertainment-special-high", "pbjt.entertainment_special.value", "76%", "TAX_RATE_ABOVE_MAXIMUM", "hiburan khusus above 75%"),
+        ("limit-entertainment-special-75", "pbjt.entertainment_special.value", "75%", None, "hiburan khusus at 75%"),
+        ("limit-electricity-industry", "pbjt.electricity_industry.value", "3.5%", "TAX_RATE_ABOVE_MAXIMUM", "industry electricity above 3% (Pasal 58(3))"),
+        ("limit-electricity-self", "pbjt.electricity_self_generated.value", "2%", "TAX_RATE_ABOVE_MAXIMUM", "self-generated electricity above 1.5%"),
+        ("limit-reklame", "reklame.rate.value", "26%", "TAX_RATE_ABOVE_MAXIMUM", "reklame above 25% (Pasal 64)"),
+        ("limit-air-tanah", "air_tanah.rate.value", "21%", "TAX_RATE_ABOVE_MAXIMUM", "air tanah above 20% (Pasal 69)"),
+        ("limit-mblb", "mblb.rate.value", "21%", "TAX_RATE_ABOVE_MAXIMUM", "MBLB above 20% (Pasal 74)"),
+        ("limit-mblb-opsen", "mblb.opsen_rate.value", "26%", "TAX_RATE_ABOVE_MAXIMUM", "opsen MBLB is 25%"),
+        ("limit-walet", "walet.rate.value", "11%", "TAX_RATE_ABOVE_MAXIMUM", "walet above 10% (Pasal 79)"),
+        ("limit-opsen-pkb-low", "opsen.pkb_rate.value", "65%", "TAX_RATE_BELOW_MINIMUM", "opsen PKB is 66% (Pasal 83(1))"),
+        ("limit-opsen-pkb-high", "opsen.pkb_rate.value", "67%", "TAX_RATE_ABOVE_MAXIMUM", "opsen PKB is 66%"),
+        ("limit-opsen-bbnkb-low", "opsen.bbnkb_rate.value", "60%", "TAX_RATE_BELOW_MINIMUM", "opsen BBNKB is 66%"),
+        ("limit-max-months", "sanctions.max_months.value", 25, "TAX_VALUE_ABOVE_MAXIMUM", "interest for at most 24 months (PP 35/2023)"),
+        ("ruleset-tiers-out-of-order", "pbb_p2.tiers", list(reversed(bangkalan()["pbb_p2"]["tiers"])), "TAX_RULESET_INVALID",
+         "NJOP tiers out of order"),
+        ("ruleset-end-before-start", "effective_until", "2024-12-31", "TAX_RULESET_INVALID", "a rule set that ends before it starts"),
+        ("ruleset-unknown-field", "pbb_p2.cluster", "A", "TAX_RULESET_INVALID", "an unknown field (the removed 'cluster' system)"),
+        ("ruleset-rate-without-percent", "reklame.rate.value", "0.25", "TAX_RULESET_INVALID", "a rate without %"),
+    ]:
+        rule_set = edited(path, value)
+        if error:
+            calc("ruleset-" + case_id, "a rule set outside the HKPD limits is refused: " + what, pbb_input, rule_set, error=error)
+        else:
+            # NJOP Rp200 jt falls in the first tier (0.1%); only p of that tier changes it.
+            ratio = pct(value) if path == "pbb_p2.tiers.0.assessment_ratio.value" else F(1)
+            calc("ruleset-" + case_id, "a rule set at the HKPD limit is accepted: " + what, pbb_input, rule_set,
+                 total=F(1, 1000) * ratio * (200_000_000 - 10_000_000))
+    overlap = dict(edited("region", "35.27"), id="35.27-2025b", effective_from="2025-06-01")
+    calc("ruleset-overlap", "a second Sampang rule set in force on the same days as the built-in one", pbb_input, overlap,
+         error="TAX_RULESET_OVERLAP", region="35.27")
+    calc("ruleset-not-json-object", "a rule set that is not an object", pbb_input, rules, error="TAX_RULESET_INVALID")
+    cases[-1]["input"]["rule_set"] = "35.26-2025"
+    return cases
+
+
+def rules_cases():
+    """tax.rules: which rule set is in force, with the spec's values."""
+    def values(**sections):
+        return {name: {k: {"value": v} for k, v in fields.items()} for name, fields in sections.items()}
+
+    sampang = dict({"id": "35.27-2025", "region": "35.27", "effective_from": "2025-01-01", "effective_until": None,
+                    "pbb_p2": {"njoptkp": {"value": 10_000_000}, "tiers": [
+                        {"njop_up_to": None, "rate": {"value": "0.1%"}, "food_livestock_rate": {"value": "0.09%"},
+                         "assessment_ratio": {"value": "100%"}}]}},
+                   **values(
+                       bphtb={"rate": "5%", "npoptkp_first_acquisition": 80_000_000, "npoptkp_inheritance": 300_000_000},
+                       reklame={"rate": "25%"}, air_tanah={"rate": "20%"}, mblb={"rate": "20%", "opsen_rate": "25%"}, walet={"rate": "10%"},
+                       sanctions={"late_payment_monthly": "1%", "own_correction_monthly": "1%", "decision_unpaid_monthly": "0.6%",
+                                  "skpdkb_audit_monthly": "1.8%", "skpdkb_ex_officio_monthly": "2.2%", "ex_officio_surcharge_pbjt": "50%",
+                                  "ex_officio_surcharge_other": "25%", "skpdkbt_surcharge": "100%", "objection_fine": "30%",
+                                  "appeal_fine": "60%", "instalment_monthly": "0.6%", "retribusi_monthly": "1%", "max_months": 24},
+                       due_dates={"sppt_months": 6, "skpd_months": 1, "objection_months": 3,
+                                  "self_assessed_payment_working_days": 10, "self_assessed_return_working_days": 15}))
+    sampang["bphtb"]["mbr_exemption"] = {"income_limit_single": {"value": 7_500_000}, "income_limit_married": {"value": 10_000_000}}
+    sampang["opsen"] = {"in_force_from": {"value": "2025-01-05"}, "pkb_rate": {"value": "66%"}, "bbnkb_rate": {"value": "66%"}}
+    hkpd = {"id": "HKPD-2024", "region": "HKPD", "effective_from": "2024-01-05",
+            "pbb_p2": {"njoptkp": {"value": 10_000_000}, "tiers": [{"njop_up_to": None, "rate": {"value": "0.5%"}}]},
+            "pbjt": {"food_beverage": {"value": "10%"}, "entertainment_special": {"value": "75%"},
+                     "electricity_industry": {"value": "3%"}, "electricity_self_generated": {"value": "1.5%"}},
+            "bphtb": {"rate": {"value": "5%"}, "npoptkp_first_acquisition": {"value": 80_000_000},
+                      "npoptkp_inheritance": {"value": 300_000_000}}}
+    cases = []
+    for date in ("2025-01-01", "2025-06-30", "2026-11-29", "2027-12-31"):
+        cases.append(case("rules-sampang-%s" % date, "Sampang's rule set in force on %s, with the spec's values" % date,
+                          {"region": "35.27", "date": date}, ok=sampang))
+    cases.append(case("rules-hkpd", "the HKPD limits: maximum rates, minimum thresholds", {"region": "HKPD", "date": "2024-01-05"}, ok=hkpd))
+    for region, date, what in [("35.27", "2024-12-31", "before Sampang's rule set"), ("HKPD", "2024-01-04", "before UU 1/2022's taxes"),
+                               ("35.26", "2025-06-01", "no built-in rule set for Bangkalan")]:
+        cases.append(case("rules-none-%s-%s" % (region, date), what, {"region": region, "date": date}, error="TAX_RULESET_NOT_IN_FORCE"))
+    cases.append(case("rules-caller-bangkalan", "the caller's own rule set with NJOP tiers",
+                      {"region": "35.26", "date": "2025-06-01", "rule_set": bangkalan()},
+                      ok={"id": "35.26-2025", "region": "35.26", "pbb_p2": {"tiers": [
+                          {"njop_up_to": 1_000_000_000, "rate": {"value": "0.1%"}, "food_livestock_rate": {"value": "0.05%"}},
+                          {"njop_up_to": None, "rate": {"value": "0.2%"}, "food_livestock_rate": {"value": "0.075%"}}]}}))
+    cases.append(case("rules-caller-invalid", "a caller's rule set above the HKPD limits is refused",
+                      {"region": "35.26", "date": "2025-06-01", "rule_set": edited("walet.rate.value", "10.5%")}, error="TAX_RATE_ABOVE_MAXIMUM"))
+    cases.append(case("rules-bad-date", "the date is YYYY-MM-DD", {"region": "35.27", "date": "2025-13-01"}, error="CALL_INVALID_INPUT"))
+    return cases
+
+
+def extreme_cases():
+    return [
+        tax_case("reklame", "overflow-reklame", "overflow is an error, never a wrap (spec: money in integers)",
+                 {"date": "2025-06-01", "width_m": "1000000", "height_m": "1000000", "duration_days": 1_000_000,
+                  "nsr_per_m2_per_day": 1_000_000_000}, error="TAX_OVERFLOW"),
+        tax_case("pbjt", "largest-price", "the largest price: 10% fits",
+                 {"date": "2025-06-01", "sub_type": "jasa_parkir", "price": 9_223_372_036_854_775_807},
+                 F(9_223_372_036_854_775_807) / 10),
+        case("due-date-out-of-range", "a due date after the year 9999", {"region": "35.27", "document": "sppt", "from": "9999-12-01"},
+             error="TAX_DATE_OUT_OF_RANGE"),
+    ]
+
+
 def main():
     files = {}
     per_kind = {
@@ -555,6 +755,17 @@ def main():
     files["tax/due-dates.json"] = render("tax.due_dates", "tax.due",
                                          "Due dates: months after the SPPT/SKPD/assessment; working days after a self-assessed tax period (holiday calendar 2024-2027)",
                                          BASIS["due"], due_cases(), GENERATOR)
+    files["tax/rule-sets.json"] = render("tax.rule_sets", "tax.calculate",
+                                         "A regency's own rule set (NJOP tiers, minimum bill) and the HKPD limits every rule set must keep",
+                                         ["UU 1/2022 Pasal 40-83 (maxima and minima)", "Perda Kab. Bangkalan 1/2024 (tiers)"],
+                                         rule_set_cases(), GENERATOR)
+    files["tax/rules.json"] = render("tax.rules", "tax.rules", "The rule set in force for a region and date, with the spec's values",
+                                     ["Perda Kab. Sampang 1/2024 jo. 3/2025", "UU 1/2022", "PP 35/2023"], rules_cases(), GENERATOR)
+    files["tax/extremes.json"] = render("tax.extremes", "tax.calculate", "Arithmetic limits: overflow is an error, large values stay exact",
+                                        ["spec/local-tax.md (principles: overflow is an error)"],
+                                        [c for c in extreme_cases() if not c["id"].startswith("due-")], GENERATOR)
+    files["tax/due-extremes.json"] = render("tax.due_dates", "tax.due", "Due dates beyond the supported years",
+                                            BASIS["due"], [c for c in extreme_cases() if c["id"].startswith("due-")], GENERATOR)
     return write_all(files, "--check" in sys.argv[1:])
 
 
