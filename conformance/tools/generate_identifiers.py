@@ -522,6 +522,18 @@ def nik_files():
         ("nik-input-newline-inside", "35270145\n01900001", "a newline inside"),
     ]:
         cases.append(nik_case(case_id, what, text, keep=["birth_date", "masked"]))
+    for case_id, input_, what in [
+        ("nik-call-missing-reference-date", {"nik": SAMPLE}, "reference_date is required (reproducible century inference)"),
+        ("nik-call-reference-date-not-iso", {"nik": SAMPLE, "reference_date": "29-11-2026"}, "dates are YYYY-MM-DD"),
+        ("nik-call-reference-date-30-feb", {"nik": SAMPLE, "reference_date": "2026-02-30"}, "the reference date must exist"),
+        ("nik-call-reference-year-1799", {"nik": SAMPLE, "reference_date": "1799-12-31"}, "years 1800-9999 only"),
+        ("nik-call-number-not-string", {"nik": 3527014501900001, "reference_date": REFERENCE_DATE}, "the NIK is a string (a number loses leading zeros)"),
+        ("nik-call-unknown-field", {"nik": SAMPLE, "reference_date": REFERENCE_DATE, "strictness": "strict"}, "an unknown field"),
+        ("nik-call-strict-not-boolean", {"nik": SAMPLE, "reference_date": REFERENCE_DATE, "strict": "yes"}, "strict is a boolean"),
+        ("nik-call-known-date-invalid", {"nik": SAMPLE, "reference_date": REFERENCE_DATE, "known_birth_date": "1990-02-29"},
+         "the known birth date must exist"),
+    ]:
+        cases.append(case(case_id, "Malformed request: " + what, input_, error="CALL_INVALID_INPUT"))
     files["id/nik-input.json"] = render(
         "nik", "nik.parse",
         "What people type: separators and whitespace forgiven, anything else refused with its own code",
@@ -627,6 +639,9 @@ def kk_files():
         ("kk-input-17", "35270301011000011", "17 digits"),
     ]:
         cases.append(kk_case(case_id, what, text))
+    cases.append(case("kk-call-missing-kk", "Malformed request: kk is required", {"reference_date": REFERENCE_DATE}, error="CALL_INVALID_INPUT"))
+    cases.append(case("kk-call-missing-reference-date", "Malformed request: reference_date is required", {"kk": "3527030101100001"},
+                      error="CALL_INVALID_INPUT"))
     return {"id/kk.json": render(
         "kk", "kk.parse",
         "KK number: issuing district (Kemendagri), recording date DDMMYY without +40, family serial",
@@ -767,6 +782,11 @@ def nop_files():
          "SISMIOP_TABLE_INVALID_LINE", "codes are digits"),
     ]:
         cases.append(case(case_id, what, {"nop": "35.27.010.001.005-0012.0", "reference": reference}, error=code))
+    cases.append(case("nop-call-strict-string", "Malformed request: strict is a boolean", {"nop": "352701000100100010", "strict": "true"},
+                      error="CALL_INVALID_INPUT"))
+    cases.append(case("nop-call-reference-incomplete", "Malformed request: a reference needs regency, verified and csv",
+                      {"nop": "352701000100100010", "reference": {"regency": "35.27", "csv": "kecamatan,kelurahan,name\n"}},
+                      error="CALL_INVALID_INPUT"))
     return {"id/nop.json": render(
         "nop", "nop.parse",
         "NOP PBB-P2: layout, Kemendagri province and regency, SISMIOP kecamatan/kelurahan against a reference table, special code",
@@ -815,6 +835,8 @@ def npwp_files():
     add("npwp-empty", "empty", "")
     add("npwp-letter", "a letter", "01.451.869.O-054.000")
     add("npwp-fullwidth", "a full-width digit", "\uff10" + "14518690054000")
+    cases.append(case("npwp-call-missing-reference-date", "Malformed request: reference_date is required (an NPWP may be a NIK)",
+                      {"npwp": "01.451.869.0-054.000"}, error="CALL_INVALID_INPUT"))
     return {"id/npwp.json": render(
         "npwp", "npwp.parse",
         "NPWP: legacy 15 digits with Luhn check digit, NPWP16 (NIK or 0 + legacy), NITKU 22",
@@ -844,6 +866,9 @@ def nib_files():
         result = read_digits(text, "NIB", (13,))
         value = result[1] if result[1] else {"nib": result[0]}
         cases.append(case(case_id, what, {"nib": text}, **expect(value)))
+    cases.append(case("nib-call-unknown-field", "Malformed request: an unknown field", {"nib": "1234567890123", "oss": True},
+                      error="CALL_INVALID_INPUT"))
+    cases.append(case("nib-call-not-an-object", "Malformed request: the input is an object", "1234567890123", error="CALL_INVALID_INPUT"))
     return {"id/nib.json": render(
         "nib", "nib.parse", "NIB (OSS): exactly 13 digits; nothing else can be checked offline",
         NIB_BASIS, cases, GENERATOR)}
@@ -895,6 +920,8 @@ def phone_files():
     ]
     for case_id, text, what in forms:
         cases.append(case(case_id, what, {"phone": text}, **expect(phone(text))))
+    cases.append(case("phone-call-null", "Malformed request: phone is a string", {"phone": None}, error="CALL_INVALID_INPUT"))
+    cases.append(case("phone-call-number", "Malformed request: a number loses the leading 0", {"phone": 81234567890}, error="CALL_INVALID_INPUT"))
     return {"id/phone.json": render(
         "phone", "phone.normalize",
         "Indonesian mobile numbers to E.164 (+628…), 10-13 digits in the national 08… form",
@@ -971,6 +998,8 @@ def region_files():
         ("region-not-found-village-outside-sampang", "35.26.01.2001", "villages are loaded for Sampang only"),
         ("region-not-found-bps-94-regency", "94.71", "BPS 9471 (Kota Jayapura) is not a Kemendagri code"),
     ]]
+    cases.append(case("region-call-number", "Malformed request: a code is a string", {"code": 35}, error="CALL_INVALID_INPUT"))
+    cases.append(case("region-call-missing-code", "Malformed request: code is required", {}, error="CALL_INVALID_INPUT"))
     files["region/lookup-forms.json"] = render(
         "region", "region.lookup", "Code forms (dotted, plain) and codes that are malformed or unknown",
         REGION_BASIS, cases, GENERATOR)
@@ -1047,6 +1076,9 @@ def search_files():
         ("search-nothing", "zzzzqq", 5, "no match"),
     ]:
         cases.append(case(case_id, what, {"text": text, "limit": limit}, ok={"hits": search(text, limit)}))
+    cases.append(case("search-default-limit", "without a limit, at most 20 hits", {"text": "a"}, ok={"hits": search("a", 20)}))
+    cases.append(case("search-call-negative-limit", "Malformed request: the limit is not negative", {"text": "sampang", "limit": -1},
+                      error="CALL_INVALID_INPUT"))
     return {"region/search.json": render(
         "region-search", "region.search",
         "Region search by name: case, space and punctuation insensitive; exact, then prefix, then substring; higher levels first; retired last",
