@@ -394,7 +394,7 @@ def nik_files():
         (91, "day 91"), (99, "day 99"),
     ]:
         number = "%s%02d0190%04d" % (d, encoded, 1)
-        cases.append(nik_case("nik-day-%02d" % encoded, what + "; January 1990", number))
+        cases.append(nik_case("nik-encoded-day-%02d" % encoded, what + "; January 1990", number))
     for month, what in [(0, "month 00"), (1, "month 01"), (12, "month 12"), (13, "month 13"), (99, "month 99")]:
         cases.append(nik_case("nik-month-%02d" % month, what, "%s15%02d900001" % (d, month)))
     for day, month, yy, what in [
@@ -444,7 +444,7 @@ def nik_files():
         compose(d, 1, 1, 89, False, 1), ref="1990-01-01"))
     for serial in (0, 1, 9999):
         cases.append(nik_case(
-            "nik-serial-%04d" % serial,
+            "nik-serial-value-%04d" % serial,
             "serial %04d%s" % (serial, " is never issued" if serial == 0 else " is valid"),
             "%s450190%04d" % (d, serial)))
     files["id/nik-dates.json"] = render(

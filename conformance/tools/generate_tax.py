@@ -274,7 +274,7 @@ def pbjt_cases():
                           pbjt(HKPD, "kesenian_hiburan", 250_000, special=True), region="HKPD"))
     for discount, service, on in [("100%", "0%", "discounted"), ("100%", "10%", "undiscounted"), ("12.5%", "7.5%", "discounted"),
                                   ("0%", "5%", "discounted"), ("33%", "0%", "discounted")]:
-        cases.append(tax_case("pbjt", "pbjt-discount-%s-service-%s-%s" % (discount, service, on),
+        cases.append(tax_case("pbjt", "pbjt-discount-%s-service-%s-%s" % (discount.replace("%", "pct"), service.replace("%", "pct"), on),
                               "discount %s, service %s on the %s price" % (discount, service, on),
                               {"date": "2025-05-01", "sub_type": "jasa_perhotelan", "price": 850_000, "discount": discount,
                                "service_charge": service, "service_charge_on": on},

@@ -86,18 +86,15 @@ fn same_multiset(want: &[Value], have: &[Value]) -> bool {
         return false;
     }
     let mut unused: Vec<&Value> = have.iter().collect();
-    want.iter().all(|w| {
-        match unused
-            .iter()
-            .position(|h| numbers_equal(w, h) || *h == w)
-        {
+    want.iter().all(
+        |w| match unused.iter().position(|h| numbers_equal(w, h) || *h == w) {
             Some(i) => {
                 unused.swap_remove(i);
                 true
             }
             None => false,
-        }
-    })
+        },
+    )
 }
 
 /// `5` and `5.0` are the same number in JSON; implementations in other languages may print

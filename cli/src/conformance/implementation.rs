@@ -187,7 +187,9 @@ impl Adapter {
             let _ = running.child.wait();
         }
         self.last_failure = reason.clone();
-        Answer::Failure(format!("{reason}; restarting the adapter for the next case"))
+        Answer::Failure(format!(
+            "{reason}; restarting the adapter for the next case"
+        ))
     }
 }
 

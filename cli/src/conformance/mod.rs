@@ -66,7 +66,10 @@ pub fn run(args: &ConformanceRun) -> io::Result<ExitCode> {
             known.dedup();
             return Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
-                format!("no vector file has suite {suite:?}; suites: {}", known.join(", ")),
+                format!(
+                    "no vector file has suite {suite:?}; suites: {}",
+                    known.join(", ")
+                ),
             ));
         }
     }
@@ -78,7 +81,8 @@ pub fn run(args: &ConformanceRun) -> io::Result<ExitCode> {
     };
 
     let mut report = Report::new(implementation.describe());
-    let selected = |file: &&vectors::VectorFile| args.suite.is_empty() || args.suite.contains(&file.suite);
+    let selected =
+        |file: &&vectors::VectorFile| args.suite.is_empty() || args.suite.contains(&file.suite);
     let mut remaining: usize = files.iter().filter(selected).map(|f| f.cases.len()).sum();
     'files: for file in files.iter().filter(selected) {
         for case in &file.cases {
