@@ -55,7 +55,32 @@ pub const FUNCTIONS: &[&str] = &[
     "phone.normalize",
     "region.lookup",
     "region.search",
+    "calendar.add_working_days",
+    "calendar.working_days_between",
+    "calendar.is_working_day",
+    "calendar.next_working_day",
+    "complaint.search",
+    "complaint.route",
+    "complaint.validate",
+    "complaint.transition",
+    "complaint.apply",
+    "complaint.sla",
+    "complaint.duplicates",
     "tax.calculate",
+    "tax.pbb_p2",
+    "tax.bphtb",
+    "tax.pbjt",
+    "tax.reklame",
+    "tax.air_tanah",
+    "tax.mblb",
+    "tax.walet",
+    "tax.opsen_pkb",
+    "tax.opsen_bbnkb",
+    "tax.late_interest",
+    "tax.skpdkb",
+    "tax.skpdkbt",
+    "tax.dispute_fine",
+    "tax.instalment",
     "tax.rules",
     "tax.due",
 ];
@@ -71,7 +96,28 @@ pub fn call(function: &str, input: &Value) -> Result<Value, Problem> {
         "phone.normalize" => phone_normalize(decode(input)?),
         "region.lookup" => region_lookup(decode(input)?),
         "region.search" => region_search(decode(input)?),
+        name if name.starts_with("calendar.") => crate::calendar::json::call(name, input),
+        name if name.starts_with("complaint.") => crate::complaint::json::call(name, input),
         "tax.calculate" => tax_calculate(decode(input)?),
+        // `tax.<kind>`: the same calculation with the kind in the name (the conformance
+        // suite's function names).
+        name if name
+            .strip_prefix("tax.")
+            .is_some_and(|kind| tax::KINDS.contains(&kind)) =>
+        {
+            let TaxKindInput {
+                region,
+                input,
+                rule_set,
+            } = decode(input)?;
+            let kind = name.trim_start_matches("tax.").to_owned();
+            tax_calculate(TaxCalculateInput {
+                kind,
+                region,
+                input,
+                rule_set,
+            })
+        }
         "tax.rules" => tax_rules(decode(input)?),
         "tax.due" => tax_due(decode(input)?),
         _ => Err(problem(&CallError::UnknownFunction {
@@ -84,7 +130,7 @@ fn problem(error: &dyn Coded) -> Problem {
     Problem::from_coded(error)
 }
 
-fn decode<T: DeserializeOwned>(input: &Value) -> Result<T, Problem> {
+pub(crate) fn decode<T: DeserializeOwned>(input: &Value) -> Result<T, Problem> {
     T::deserialize(input).map_err(|e| {
         problem(&CallError::InvalidInput {
             reason: e.to_string(),
@@ -321,6 +367,15 @@ struct TaxCalculateInput {
     rule_set: Option<Value>,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TaxKindInput {
+    region: String,
+    input: Value,
+    #[serde(default)]
+    rule_set: Option<Value>,
+}
+
 fn tax_calculate(input: TaxCalculateInput) -> Result<Value, Problem> {
     let book = tax_book(input.rule_set.as_ref())?;
     let result = tax::calculate_in_force(&input.kind, &input.input, &book, &input.region)
@@ -399,6 +454,16 @@ mod tests {
             call("nib.parse", &json!("not an object")).unwrap_err().code,
             "CALL_INVALID_INPUT"
         );
+    }
+
+    #[test]
+    fn every_tax_kind_has_its_own_function() {
+        for kind in tax::KINDS {
+            assert!(
+                FUNCTIONS.contains(&format!("tax.{kind}").as_str()),
+                "{kind}"
+            );
+        }
     }
 
     #[test]

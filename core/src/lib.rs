@@ -2,6 +2,7 @@
 #![warn(missing_docs)]
 
 pub mod calendar;
+pub mod complaint;
 pub mod date;
 pub mod error;
 pub mod id;

@@ -46,7 +46,7 @@ fn section_of(domain: &str) -> &'static str {
     }
 }
 
-const SECTIONS: [&str; 13] = [
+const SECTIONS: [&str; 14] = [
     "Region",
     "NIK",
     "KK",
@@ -59,6 +59,7 @@ const SECTIONS: [&str; 13] = [
     "SISMIOP table",
     "Call",
     "Calendar",
+    "Complaints",
     "Tax",
 ];
 
