@@ -234,6 +234,43 @@ FUNCTIONS = {
         {}),
 }
 
+TAX_RESULT = FUNCTIONS["tax.calculate"][2]
+for _kind, _input in sorted(TAX_INPUTS.items()):
+    FUNCTIONS["tax." + _kind] = (
+        "Calculate %s with the rule set in force (docs/tax.md)" % _kind,
+        obj({"region": dict(STR, description="35.27, or HKPD for the legal limits"), "input": {"$ref": "#/$defs/input"},
+             "rule_set": {"$ref": "#/$defs/rule_set"}}, ["region", "input"]),
+        TAX_RESULT,
+        {"input": _input, "rule_set": RULE_SET, "sourced": sourced()})
+
+WEEKDAY = {"enum": ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]}
+CALENDAR = obj({
+    "options": obj({"cuti_bersama_is_day_off": dict(BOOL, description="default true"),
+                    "local_days_off": {"type": "array", "items": obj({"date": DATE, "name": STR, "legal_reference": {"type": ["string", "null"]}},
+                                                                     ["date", "name"])}}),
+    "holidays_csv": dict(STR, description="a holiday table (date,name_id,kind) replacing the shipped one"),
+}, description="the working-day calendar: the shipped 2024-2027 holidays unless holidays_csv is given")
+DATE_RESULT = obj({"date": DATE, "weekday": WEEKDAY}, ["date", "weekday"])
+FUNCTIONS.update({
+    "calendar.add_working_days": (
+        "The date n working days after date (the starting day never counts)",
+        obj({"date": DATE, "n": {"type": "integer", "minimum": 0}, "calendar": {"$ref": "#/$defs/calendar"}}, ["date", "n"]),
+        DATE_RESULT, {"calendar": CALENDAR}),
+    "calendar.working_days_between": (
+        "Working days d with start < d <= end (negative when end is before start)",
+        obj({"start": DATE, "end": DATE, "calendar": {"$ref": "#/$defs/calendar"}}, ["start", "end"]),
+        obj({"working_days": {"type": "integer"}}, ["working_days"]), {"calendar": CALENDAR}),
+    "calendar.is_working_day": (
+        "Whether a date is a working day, and what kind of day it is",
+        obj({"date": DATE, "calendar": {"$ref": "#/$defs/calendar"}}, ["date"]),
+        obj({"working_day": BOOL, "kind": {"enum": ["working", "weekend", "libur_nasional", "cuti_bersama", "libur_lokal"]}},
+            ["working_day", "kind"]), {"calendar": CALENDAR}),
+    "calendar.next_working_day": (
+        "The first working day after date",
+        obj({"date": DATE, "calendar": {"$ref": "#/$defs/calendar"}}, ["date"]),
+        DATE_RESULT, {"calendar": CALENDAR}),
+})
+
 VECTOR_FILE = {
     "$schema": DIALECT, "$id": BASE + "vector-file.schema.json",
     "title": "A kotacerdas conformance vector file",

@@ -738,6 +738,17 @@ def extreme_cases():
     ]
 
 
+KIND_DESCRIPTIONS = {
+    "opsen_pkb": "Opsen PKB: the province's PKB + 66%, from 5 January 2025",
+    "opsen_bbnkb": "Opsen BBNKB: the province's BBNKB + 66%, from 5 January 2025",
+    "late_interest": "Monthly interest for late payment, own correction, unpaid decisions, retribusi, deferment; a started month counts, at most 24",
+    "skpdkb": "SKPDKB: shortfall + 1.8% (audit) or 2.2% (ex officio) a month + ex officio surcharge 50% PBJT / 25% others",
+    "skpdkbt": "SKPDKBT: the new shortfall + 100% surcharge",
+    "dispute_fine": "Fines when an objection (30%) or appeal (60%) is rejected",
+    "instalment": "Instalments: 0.6% a month on the unpaid balance, at most 24",
+}
+
+
 def main():
     files = {}
     per_kind = {
@@ -750,8 +761,17 @@ def main():
     }
     for name, cases in simple_cases().items():
         per_kind[name] = ("tax." + name, "Pajak %s: base x rate, rounded once per document" % name.replace("_", " "), BASIS[name], cases)
-    for name, (suite, description, basis, cases) in per_kind.items():
-        files["tax/calc-%s.json" % name.replace("_", "-")] = render(suite, "tax.calculate", description, basis, cases, GENERATOR)
+    # One file per tax function `tax.<kind>`: the request without its `kind`.
+    by_kind = {}
+    for _, (_, description, basis, cases) in per_kind.items():
+        for c in cases:
+            kind = c["input"]["kind"]
+            entry = by_kind.setdefault(kind, (description, basis, []))
+            entry[2].append(dict(c, input={k: v for k, v in c["input"].items() if k != "kind"}))
+    for kind, (description, basis, cases) in by_kind.items():
+        if kind in KIND_DESCRIPTIONS:
+            description = KIND_DESCRIPTIONS[kind]
+        files["tax/%s.json" % kind.replace("_", "-")] = render("tax." + kind, "tax." + kind, description, basis, cases, GENERATOR)
     files["tax/due-dates.json"] = render("tax.due_dates", "tax.due",
                                          "Due dates: months after the SPPT/SKPD/assessment; working days after a self-assessed tax period (holiday calendar 2024-2027)",
                                          BASIS["due"], due_cases(), GENERATOR)
