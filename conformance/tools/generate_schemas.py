@@ -271,6 +271,73 @@ FUNCTIONS.update({
         DATE_RESULT, {"calendar": CALENDAR}),
 })
 
+INSTANT = {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})$",
+           "description": "ISO 8601 with an offset; shown in +07:00 (WIB)"}
+STATE = {"enum": ["draft", "diterima", "terverifikasi", "didisposisikan", "ditindaklanjuti", "selesai", "ditunda",
+                  "bukan_wewenang", "duplikat", "ditolak", "diarsipkan"]}
+ACTOR = {"enum": ["reporter", "verifier", "opd_officer", "system"]}
+EVENT_KIND = obj({"type": {"enum": ["submit", "verify", "request_info", "provide_info", "assign", "not_authority", "mark_duplicate",
+                                    "reject", "follow_up", "confirm", "dispute", "auto_close", "reopen", "archive"]},
+                  "opd": STR, "forward_to": {"type": ["string", "null"]}, "original_id": STR}, ["type"],
+                 description="assign needs opd, mark_duplicate original_id; not_authority may name forward_to")
+EVENT = obj({"kind": {"$ref": "#/$defs/event_kind"}, "actor": ACTOR, "at": INSTANT, "note": {"type": ["string", "null"]}},
+            ["kind", "actor", "at"])
+POINT = obj({"lat": {"type": "number"}, "lon": {"type": "number"}}, ["lat", "lon"])
+POLICY = {"anyOf": [dict(STR, description="a policy code of core/data/complaints/sla_policies.json"), {"type": "object"}]}
+CALENDAR_OPTIONS = nullable(CALENDAR["properties"]["options"])
+FUNCTIONS.update({
+    "complaint.search": (
+        "Suggest categories for what the citizen typed",
+        obj({"text": STR, "limit": {"type": "integer", "minimum": 0, "description": "default 5, at most 100"}}, ["text"]),
+        obj({"hits": {"type": "array", "items": obj({"code": STR, "name_id": STR, "name_en": STR, "score": {"type": "integer"}},
+                                                     ["code", "name_id", "name_en", "score"])}}, ["hits"]), {}),
+    "complaint.route": (
+        "The OPD that handles a category (optionally in a kecamatan or desa), or the body it is forwarded to",
+        obj({"category": STR, "region": {"type": ["string", "null"]}}, ["category"]),
+        {"oneOf": [
+            obj({"type": {"const": "opd"}, "opd": STR, "name": STR, "confirmed": BOOL, "rule": {"type": ["integer", "null"]}},
+                ["type", "opd", "name", "confirmed", "rule"]),
+            obj({"type": {"const": "forward"}, "body": STR, "name": STR, "reason_id": STR, "reason_en": STR, "rule": {"type": "integer"}},
+                ["type", "body", "name", "reason_id", "reason_en", "rule"])]}, {}),
+    "complaint.validate": (
+        "Check a report draft (docs/complaints.md section 3): every problem at once",
+        obj({"draft": {"description": "the draft JSON; anything else is a COMPLAINT_DRAFT_MALFORMED problem"}, "now": INSTANT},
+            ["draft", "now"]),
+        obj({"valid": BOOL, "report": {"type": "object", "description": "the cleaned report (valid only)"},
+             "errors": {"type": "array", "items": obj({"field": STR, "code": CODE}, ["field", "code"])},
+             "problems": {"type": "array", "description": "errors with messages and fields"}}, ["valid"]), {}),
+    "complaint.transition": (
+        "One step of the lifecycle table",
+        obj({"state": STATE, "actor": ACTOR, "event": {"$ref": "#/$defs/event_kind"}}, ["state", "actor", "event"]),
+        obj({"state": STATE}, ["state"]), {"event_kind": EVENT_KIND}),
+    "complaint.apply": (
+        "Replay a report's history and apply one more event with the guards (times, notes, agencies, windows)",
+        obj({"history": {"type": "array", "items": {"$ref": "#/$defs/event"}}, "event": {"$ref": "#/$defs/event"}, "sla_policy": POLICY,
+             "calendar_options": CALENDAR_OPTIONS}, ["event", "sla_policy"]),
+        obj({"state": STATE, "history": {"type": "array", "items": {"$ref": "#/$defs/event"}}, "opd": {"type": ["string", "null"]},
+             "duplicate_of": {"type": ["string", "null"]}, "forwarded_to": {"type": ["string", "null"]}},
+            ["state", "history", "opd", "duplicate_of", "forwarded_to"]),
+        {"event": EVENT, "event_kind": EVENT_KIND}),
+    "complaint.sla": (
+        "Deadlines and status of a report's service-level clocks at an instant",
+        obj({"history": {"type": "array", "items": {"$ref": "#/$defs/event"}}, "sla_policy": POLICY, "at": INSTANT,
+             "calendar_options": CALENDAR_OPTIONS}, ["history", "sla_policy", "at"]),
+        obj({"state": STATE, "deadlines": {"type": "array", "items": obj({
+                "kind": {"enum": ["verify", "follow_up", "auto_close", "resolution"]}, "started_at": INSTANT, "due": INSTANT,
+                "stopped_at": nullable(INSTANT), "outcome": {"enum": ["pending", "overdue", "met", "missed"]}},
+                ["kind", "started_at", "due", "stopped_at", "outcome"])},
+             "status": {"enum": ["on_time", "due_soon", "overdue", "paused", "not_running"]}, "at": INSTANT},
+            ["state", "deadlines", "status", "at"]),
+        {"event": EVENT, "event_kind": EVENT_KIND}),
+    "complaint.duplicates": (
+        "Open reports of the same category nearby, nearest first",
+        obj({"category": STR, "location": POINT, "existing": {"type": "array", "items": obj({
+            "id": STR, "category": STR, "state": STATE, "location": nullable(POINT)}, ["id", "category", "state"])}},
+            ["category", "location", "existing"]),
+        obj({"suggestions": {"type": "array", "items": obj({"id": STR, "distance_m": {"type": "integer", "minimum": 0}},
+                                                           ["id", "distance_m"])}}, ["suggestions"]), {}),
+})
+
 VECTOR_FILE = {
     "$schema": DIALECT, "$id": BASE + "vector-file.schema.json",
     "title": "A kotacerdas conformance vector file",
@@ -322,8 +389,13 @@ def fix_refs(schema, defs):
 def document(name, kind, title, body, defs):
     schema = {"$schema": DIALECT, "$id": BASE + "%s.%s.schema.json" % (name, kind), "title": "%s %s: %s" % (name, kind, title)}
     schema.update(fix_refs(body, defs))
-    used = json.dumps(schema)
-    wanted = {k: v for k, v in defs.items() if '"#/$defs/%s"' % k in used or (k == "sourced" and "rule_set" in used)}
+    wanted, used = {}, json.dumps(schema)
+    while True:  # definitions used by the schema or by other used definitions
+        more = {k: v for k, v in defs.items() if k not in wanted and '"#/$defs/%s"' % k in used}
+        if not more:
+            break
+        wanted.update(more)
+        used += json.dumps(more)
     if wanted:
         schema["$defs"] = wanted
     return schema
