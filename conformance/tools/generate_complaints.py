@@ -292,7 +292,7 @@ def sla_cases():
             deadlines = [{"kind": "verify", "started_at": started, "due": due(start, policy["verify_days"]), "stopped_at": None, "outcome": "pending"},
                          {"kind": "resolution", "started_at": started, "due": due(start, policy["resolution_days"]), "stopped_at": None,
                           "outcome": "pending"}]
-            cases.append(case("sla-%s-%s" % (code.lower(), start), "%s: verify within %d and resolve within %d working days; submitted %s" % (
+            cases.append(case("sla-%s-%s" % (code.lower().replace("_", "-"), start.replace(":", "").replace("+", "p")), "%s: verify within %d and resolve within %d working days; submitted %s" % (
                 code, policy["verify_days"], policy["resolution_days"], what),
                 {"history": history, "sla_policy": code, "at": start}, ok={"state": "diterima", "deadlines": deadlines}))
     cases.append(case("sla-unknown-policy", "Malformed request: an unknown SLA policy",

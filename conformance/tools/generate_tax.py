@@ -463,9 +463,13 @@ def sanction_cases():
         cases.append(tax_case("skpdkb", "skpdkb-%s-%s-%d-%s" % (args[0], "pbjt" if args[1] else "other", args[2], args[5]), what,
                               dict(zip(["basis", "tax_is_pbjt", "tax_owed", "tax_paid", "interest_from", "assessment_date"], args)),
                               skpdkb(*args)))
-    for owed, paid in [(20_000_000, 0), (20_000_000, 5_000_000), (1, 0)]:
+    for owed, paid in [(20_000_000, 0), (20_000_000, 5_000_000), (1, 0), (10_000_000, 10_000_000), (1_234_567, 234_567)]:
         cases.append(tax_case("skpdkbt", "skpdkbt-%d-%d" % (owed, paid), "SKPDKBT: the new shortfall + 100% surcharge",
                               {"tax_owed": owed, "tax_paid": paid, "assessment_date": "2025-09-01"}, F(2) * (owed - paid)))
+    cases.append(tax_case("skpdkbt", "skpdkbt-negative", "a negative amount owed",
+                          {"tax_owed": -1, "tax_paid": 0, "assessment_date": "2025-09-01"}, error="TAX_NEGATIVE_AMOUNT"))
+    cases.append(tax_case("skpdkbt", "skpdkbt-2024", "assessed before the Sampang rule set",
+                          {"tax_owed": 1, "tax_paid": 0, "assessment_date": "2024-09-01"}, error="TAX_RULESET_NOT_IN_FORCE"))
     for stage, outcome, decided, paid in [
         ("objection", "rejected", 10_000_000, 4_000_000), ("appeal", "rejected", 10_000_000, 4_000_000),
         ("objection", "granted", 10_000_000, 4_000_000), ("appeal", "granted", 10_000_000, 0),
