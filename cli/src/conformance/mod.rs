@@ -45,10 +45,12 @@ pub struct ConformanceRun {
 
 /// The vectors shipped in the repository, found from the source tree at build time.
 fn default_vectors() -> PathBuf {
-    PathBuf::from(concat!(
+    let path = PathBuf::from(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../conformance/vectors"
-    ))
+    ));
+    // `/repo/conformance/vectors` reads better in reports than `/repo/cli/../conformance/...`.
+    path.canonicalize().unwrap_or(path)
 }
 
 pub fn run(args: &ConformanceRun) -> io::Result<ExitCode> {
