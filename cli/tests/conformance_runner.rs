@@ -496,3 +496,97 @@ fn the_python_example_adapter_passes_what_it_implements() {
 fn the_node_example_adapter_passes_what_it_implements() {
     example_adapter("node", "adapter.js");
 }
+
+/// A one-thread HTTP server for `--http`: answers each POSTed request with `answer(request)` as
+/// `(status, body)`, one connection per request.
+fn http_server(answer: fn(&Value) -> (u16, String)) -> String {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { break };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut length = 0;
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                    break;
+                }
+                if let Some(value) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                    length = value.trim().parse().unwrap();
+                }
+            }
+            let mut body = vec![0; length];
+            reader.read_exact(&mut body).unwrap();
+            let request: Value = serde_json::from_slice(&body).unwrap();
+            let (status, text) = answer(&request);
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{text}",
+                text.len()
+            );
+        }
+    });
+    format!("http://{address}/conformance")
+}
+
+#[test]
+fn an_http_endpoint_is_run_like_an_adapter() {
+    let scratch = Scratch::new();
+    let vectors = scratch.nib_vectors(&[
+        (
+            "echo-right",
+            "1234567890123",
+            json!({"ok": {"nib": "1234567890123"}}),
+        ),
+        (
+            "echo-wrong",
+            "1234 5678 9012 3",
+            json!({"ok": {"nib": "1234567890123"}}),
+        ),
+        (
+            "server-error",
+            "500",
+            json!({"error": {"code": "NIB_INVALID_LENGTH"}}),
+        ),
+        (
+            "not-implemented",
+            "skip",
+            json!({"error": {"code": "NIB_INVALID_CHARACTER"}}),
+        ),
+    ]);
+    let url = http_server(|request| {
+        let id = request["id"].clone();
+        match request["input"]["nib"].as_str().unwrap() {
+            "500" => (500, "database down".to_owned()),
+            "skip" => (200, json!({"id": id, "unsupported": true}).to_string()),
+            nib => (200, json!({"id": id, "ok": {"nib": nib}}).to_string()),
+        }
+    });
+    let output = run(&["--http", &url, "--vectors", &vectors, "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = json_report(&output);
+    assert!(
+        report["implementation"]
+            .as_str()
+            .unwrap()
+            .starts_with("HTTP endpoint http://127.0.0.1:")
+    );
+    assert_eq!(
+        failed_ids(&report),
+        BTreeSet::from(["echo-wrong".to_owned(), "server-error".to_owned()])
+    );
+    assert_eq!(report["passed"], 1);
+    assert_eq!(report["unsupported"], 1);
+    let differences: Vec<&str> = report["failures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["difference"].as_str().unwrap())
+        .collect();
+    assert!(
+        differences.contains(&"HTTP 500 Internal Server Error: \"database down\""),
+        "{differences:?}"
+    );
+}
