@@ -620,9 +620,12 @@ fn generated_files_are_up_to_date() {
     for script in [
         "generate_identifiers.py",
         "generate_tax.py",
+        "generate_calendar.py",
+        "generate_complaints.py",
         "generate_schemas.py",
     ] {
         let output = match Command::new("python3")
+            .arg("-B")
             .arg(tools.join(script))
             .arg("--check")
             .output()
