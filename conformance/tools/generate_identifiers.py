@@ -352,18 +352,18 @@ def nik_files():
         NIK_BASIS, cases, GENERATOR)
 
     cases = []
-    jatim = sorted(c for c in R.regencies if c.startswith("35."))
-    for i, code in enumerate(jatim):
+    for i, code in enumerate(sorted(R.regencies)):
         district = first_district(code + ".")
         day, month, yy = synthetic_date(i + 40)
-        number = compose(district.replace(".", ""), day, month, yy, i % 2 == 0, 100 + i)
+        number = compose(district.replace(".", ""), day, month, yy, i % 2 == 0, 100 + i % 9000)
         cases.append(nik_case(
-            "nik-jatim-%s" % code.replace(".", ""),
-            "%s (%s), district %s %s" % (R.regencies[code], code, district, R.districts[district]),
-            number))
-    files["id/nik-jawa-timur.json"] = render(
+            "nik-regency-%s" % code.replace(".", ""),
+            "%s (%s), district %s %s: a Kemendagri code (161 regency codes mean another regency in BPS tables)" % (
+                R.regencies[code], code, district, R.districts[district]),
+            number, keep=["kind", "province", "regency", "district", "birth_date", "sex", "warnings"]))
+    files["id/nik-regencies.json"] = render(
         "nik", "nik.parse",
-        "One synthetic NIK per regency of Jawa Timur (38 kabupaten and kota)",
+        "One synthetic NIK per regency of the current decree (514 kabupaten and kota)",
         NIK_BASIS, cases, GENERATOR)
 
     cases = []
