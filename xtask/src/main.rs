@@ -2,7 +2,9 @@
 //! developers run exactly the same steps.
 //!
 //! - `cargo xtask test`: formatting, clippy, every Rust test (unit, integration, doc, CLI), and
-//!   each binding's suite as the bindings land.
+//!   each binding's suite as the bindings land. The CLI tests include the conformance suite:
+//!   every vector file validated against its JSON Schemas (`cli/tests/conformance_vectors.rs`)
+//!   and run through the real runner (`cli/tests/conformance_runner.rs`).
 //! - `cargo xtask bench`: the criterion benchmarks of the core.
 //! - `cargo xtask niks N [--seed S]`: N synthetic NIK lines (a realistic mix of valid and
 //!   invalid ones) for benchmarks and the CLI memory check. **Synthetic**: generated from
