@@ -1,5 +1,5 @@
 // The package in a real browser: Debian's Chromium (headless) loads page.html from a local
-// static server as an ES module, validates a NIK and shows a coded error. The screenshot is
+// static server as an ES module, validates a NIK, shows a coded error and computes a tax. The screenshot is
 // saved as a test artifact (KOTACERDAS_ARTIFACTS).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -27,7 +27,7 @@ function serve() {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-test('a page validates a NIK with the package in headless Chromium', async () => {
+test('a page validates a NIK and computes a tax with the package in headless Chromium', async () => {
   const server = await serve();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -45,6 +45,7 @@ test('a page validates a NIK with the package in headless Chromium', async () =>
       '352701**********: perempuan, lahir 1990-01-05, Sreseh, Kabupaten Sampang',
     );
     assert.match(await page.textContent('#error'), /^KotaCerdasError NIK_INVALID_DAY: Tanggal lahir 81 tidak sah/);
+    assert.equal(await page.textContent('#tax'), 'PBJT makanan/minuman Rp100.000: Rp10.000 (35.27-2025)');
     mkdirSync(artifacts, { recursive: true });
     await page.screenshot({ path: path.join(artifacts, 'browser.png'), fullPage: true });
   } finally {

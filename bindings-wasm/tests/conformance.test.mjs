@@ -23,10 +23,24 @@ function vectorFiles(dir) {
 const files = vectorFiles(root);
 test('there are vector files', () => assert.ok(files.length > 0));
 
+// JSON.parse turns integers beyond 2^53 into the nearest double, so such a case cannot travel
+// through a JS object exactly (Node 20 has no JSON.parse source access). Those are skipped
+// with their reason, not counted as passes.
+function hasUnsafeInteger(value) {
+  if (typeof value === 'number') return Number.isInteger(value) && !Number.isSafeInteger(value);
+  if (value !== null && typeof value === 'object') return Object.values(value).some(hasUnsafeInteger);
+  return false;
+}
+
 for (const file of files) {
   const suite = JSON.parse(readFileSync(file, 'utf8'));
   for (const vector of suite.cases) {
-    test(`${path.relative(root, file)} ${vector.id}`, () => {
+    const name = `${path.relative(root, file)} ${vector.id}`;
+    if (hasUnsafeInteger(vector.input) || hasUnsafeInteger(vector.expected)) {
+      test(name, { skip: 'an integer beyond 2^53 is not exact in a JS number' }, () => {});
+      continue;
+    }
+    test(name, () => {
       let answer;
       try {
         answer = { ok: call(suite.function, vector.input) };
