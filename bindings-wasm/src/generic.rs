@@ -10,13 +10,28 @@ use crate::batch::strings;
 use crate::errors::{from_problem, invalid_input, set};
 use crate::input::{MAX_BATCH, MAX_TEXT, text};
 
+#[wasm_bindgen(typescript_custom_section)]
+const FUNCTIONS_TS: &str = r#"
+/** Every function `call` accepts (the core's JSON API, as in the conformance vectors). */
+export type FunctionName =
+  | "nik.parse" | "kk.parse" | "nop.parse" | "npwp.parse" | "nib.parse" | "phone.normalize"
+  | "region.lookup" | "region.search" | "calendar.add_working_days"
+  | "calendar.working_days_between" | "calendar.is_working_day" | "calendar.next_working_day"
+  | "complaint.search" | "complaint.route" | "complaint.validate" | "complaint.transition"
+  | "complaint.apply" | "complaint.sla" | "complaint.duplicates" | "tax.calculate"
+  | "tax.pbb_p2" | "tax.bphtb" | "tax.pbjt" | "tax.reklame" | "tax.air_tanah" | "tax.mblb"
+  | "tax.walet" | "tax.opsen_pkb" | "tax.opsen_bbnkb" | "tax.late_interest" | "tax.skpdkb"
+  | "tax.skpdkbt" | "tax.dispute_fine" | "tax.instalment" | "tax.rules" | "tax.due";
+"#;
+
 /// Calls a core function by name (see `functions()`) with a JSON-like input; returns its
 /// JSON output with snake_case keys, exactly as the conformance vectors describe it. Throws
 /// `KotaCerdasError` with the same codes as the typed functions (`CALL_UNKNOWN_FUNCTION`,
 /// `CALL_INVALID_INPUT`, ...).
 #[wasm_bindgen(unchecked_return_type = "unknown")]
 pub fn call(
-    #[wasm_bindgen(unchecked_param_type = "string", js_name = functionName)] function_name: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "FunctionName", js_name = functionName)]
+    function_name: JsValue,
     #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     let function = text(&function_name, "functionName", MAX_TEXT)?;
@@ -40,7 +55,7 @@ pub fn call(
 }
 
 /// The names `call` accepts.
-#[wasm_bindgen(unchecked_return_type = "string[]")]
+#[wasm_bindgen(unchecked_return_type = "FunctionName[]")]
 pub fn functions() -> JsValue {
     strings(FUNCTIONS)
 }
@@ -48,9 +63,17 @@ pub fn functions() -> JsValue {
 /// Every error and warning code of the core, by domain (`nik`, `nik_warning`, `region`, ...).
 #[wasm_bindgen(js_name = errorCodes, unchecked_return_type = "Record<string, string[]>")]
 pub fn error_codes() -> JsValue {
-    let object = Object::new();
+    // Several error types share a domain (e.g. `complaint`): one list per domain.
+    let mut domains: Vec<(&str, Vec<&str>)> = Vec::new();
     for (domain, codes) in all_codes() {
-        set(&object, domain, &strings(codes));
+        match domains.iter_mut().find(|(name, _)| *name == domain) {
+            Some((_, list)) => list.extend_from_slice(codes),
+            None => domains.push((domain, codes.to_vec())),
+        }
+    }
+    let object = Object::new();
+    for (domain, codes) in domains {
+        set(&object, domain, &strings(&codes));
     }
     object.into()
 }
@@ -66,4 +89,19 @@ pub fn version() -> String {
 #[wasm_bindgen(js_name = __memory, skip_typescript)]
 pub fn memory() -> JsValue {
     wasm_bindgen::memory()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_typescript_union_lists_every_function() {
+        let source = include_str!("generic.rs");
+        let start = source.find("export type FunctionName =").expect("declared");
+        let body = &source[start..];
+        let body = &body[..body.find(';').expect("terminated")];
+        let names: Vec<&str> = body.split('"').skip(1).step_by(2).collect();
+        assert_eq!(names, FUNCTIONS);
+    }
 }

@@ -188,6 +188,21 @@ test('call: the JSON API by name, with its own error codes', () => {
   assert.equal(kc.call('region.lookup', { code: '35.27' }).name, 'Kabupaten Sampang');
 });
 
+test('errorCodes lists every domain, merging types that share one', () => {
+  const codes = kc.errorCodes();
+  for (const code of ['COMPLAINT_DATA_INVALID_JSON', 'COMPLAINT_DRAFT_MALFORMED', 'COMPLAINT_TRANSITION_NOT_ALLOWED', 'COMPLAINT_ROUTING_UNKNOWN_CATEGORY']) {
+    assert.ok(codes.complaint.includes(code), code);
+  }
+  assert.ok(codes.call.includes('CALL_INVALID_INPUT'));
+  assert.ok(codes.nik_warning.includes('NIK_RETIRED_DISTRICT'));
+});
+
+test('a tax and a calendar function through call', () => {
+  const tax = kc.call('tax.pbjt', { region: '35.27', input: { date: '2025-05-01', sub_type: 'makanan_minuman', price: 100000 } });
+  assert.equal(tax.amount, 10000);
+  assert.throws(() => kc.call('tax.pbjt', { region: '35.27', input: {} }), (e) => e instanceof kc.KotaCerdasError && /^(TAX|CALL)_/.test(e.code));
+});
+
 test('Node ESM and CommonJS share one instance and one error class', () => {
   const cjs = require('kotacerdas');
   assert.equal(cjs.KotaCerdasError, kc.KotaCerdasError);

@@ -46,6 +46,8 @@ const wrong: number = nik.birthDate;
 parseNik("3527014501900001", { referenceDat: "2026-11-29" });
 // @ts-expect-error: only "id" and "en"
 setLanguage("fr");
+// @ts-expect-error: function names are a union
+call("nik.parze", {});
 // @ts-expect-error: levels are a union
 const level: "kecamatan" = sampang.level;
 
