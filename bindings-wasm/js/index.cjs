@@ -17,7 +17,25 @@ class KotaCerdasError extends Error {
 
 glue.__setErrorClass(KotaCerdasError);
 
+// validateNik's fast path: a plain string without options crosses into wasm once, with the
+// date computed here (days since 1970 in WIB, UTC+7); anything else takes the checked path,
+// which refuses wrong types with CALL_INVALID_INPUT.
+const NIK_ERROR_CODES = glue.__nikErrorCodes();
+const MAX_TEXT = 1 << 20;
+const WIB_OFFSET_MS = 7 * 3600 * 1000;
+
+function validateNik(nik, options) {
+  if (typeof nik === 'string' && options === undefined && nik.length <= MAX_TEXT) {
+    const days = Math.floor((Date.now() + WIB_OFFSET_MS) / 86400000);
+    const result = glue.__validateNikFast(nik, days);
+    if (result === 0) return null;
+    if (result <= NIK_ERROR_CODES.length) return NIK_ERROR_CODES[result - 1];
+  }
+  return glue.validateNik(nik, options);
+}
+
 exports.KotaCerdasError = KotaCerdasError;
+exports.validateNik = validateNik;
 // The module is ready on load; `init` exists so that code shared with browsers can await it.
 exports.init = function init() {
   return Promise.resolve();

@@ -186,6 +186,29 @@ pub fn validate_nik(
     })
 }
 
+/// The fast path of `validateNik` that the entry points take for a plain string (at most
+/// `MAX_TEXT` UTF-16 units, checked in JS) without options: one boundary crossing, with the
+/// reference date computed in JS as days since 1970 in WIB. Returns 0 when valid, else 1 + the
+/// index of the code in `NikError::CODES`, or `u32::MAX` for a date out of range (the entry
+/// point then takes the checked path).
+#[wasm_bindgen(js_name = __validateNikFast, skip_typescript)]
+pub fn validate_nik_fast(nik: &str, today_wib_days: i32) -> u32 {
+    let Ok(today) = kotacerdas_core::Date::from_days_since_epoch(today_wib_days) else {
+        return u32::MAX;
+    };
+    match Nik::parse_with(nik, &NikOptions::new(today)) {
+        Ok(_) => 0,
+        // At most 13 codes: the cast cannot truncate.
+        Err(error) => 1 + error.ordinal() as u32,
+    }
+}
+
+/// The codes `__validateNikFast` indexes.
+#[wasm_bindgen(js_name = __nikErrorCodes, skip_typescript)]
+pub fn nik_error_codes() -> JsValue {
+    crate::batch::strings(nik::NikError::CODES)
+}
+
 /// A parsed KK (Kartu Keluarga) number, masked.
 #[derive(Debug, Serialize, Tsify)]
 #[tsify(missing_as_null)]

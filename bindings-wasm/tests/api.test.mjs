@@ -109,6 +109,13 @@ test('every NIK error code is reachable and listed', () => {
   for (const code of Object.keys(cases)) assert.ok(listed.nik.includes(code));
 });
 
+test('validateNik without options (the fast path) agrees with the checked path', () => {
+  const inputs = [FEMALE_1990, '3527014501900000', '1234', '', ' 3527 01 450190 0001 ', '３527014501900001', '\uD800', '9912345501900001', '3527994501900001', '3527014501270001'];
+  for (const input of inputs) {
+    assert.equal(kc.validateNik(input), kc.validateNik(input, {}), JSON.stringify(input));
+  }
+});
+
 test('validateNiks: array and newline-separated string give the same columns', () => {
   const niks = [FEMALE_1990, 'abc', '3527994501900001', '', '3527014501900000'];
   const fromArray = kc.validateNiks(niks, options);

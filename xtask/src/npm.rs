@@ -123,21 +123,35 @@ fn npm_with_budget(budget_kb: Option<usize>) -> Result {
 
     let names = exported_names(&read_text(&generated.join("nodejs/kotacerdas.js"))?);
     let js = root.join("bindings-wasm/js");
-    let cjs_lines: String = names
-        .iter()
-        .map(|name| format!("exports.{name} = glue.{name};\n"))
-        .collect();
     let list: String = names.iter().map(|name| format!("  {name},\n")).collect();
-    for (file, placeholder, value) in [
-        ("index.cjs", "/*@EXPORTS_CJS@*/\n", &cjs_lines),
-        ("index.mjs", "/*@EXPORTS_LIST@*/\n", &list),
-        ("web.js", "/*@EXPORTS_LIST@*/\n", &list),
+    for (file, placeholder) in [
+        ("index.cjs", "/*@EXPORTS_CJS@*/\n"),
+        ("index.mjs", "/*@EXPORTS_LIST@*/\n"),
+        ("web.js", "/*@EXPORTS_LIST@*/\n"),
     ] {
         let template = read_text(&js.join(file))?;
+        // A function the entry point defines itself (validateNik's fast path) is not
+        // re-exported from the glue.
+        let own = |name: &String| template.contains(&format!("function {name}("));
+        let value: String = if file == "index.cjs" {
+            names
+                .iter()
+                .filter(|name| !own(name))
+                .map(|name| format!("exports.{name} = glue.{name};\n"))
+                .collect()
+        } else if file == "web.js" {
+            names
+                .iter()
+                .filter(|name| !own(name))
+                .map(|name| format!("  {name},\n"))
+                .collect()
+        } else {
+            list.clone()
+        };
         if !template.contains(placeholder) {
             return Err(format!("bindings-wasm/js/{file} lacks {placeholder:?}"));
         }
-        write(&pkg.join(file), &template.replace(placeholder, value))?;
+        write(&pkg.join(file), &template.replace(placeholder, &value))?;
     }
     copy(&js.join("index.d.ts"), &pkg.join("index.d.ts"))?;
     copy(
