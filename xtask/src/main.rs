@@ -11,12 +11,15 @@
 //!   region codes and random dates, they belong to no known person.
 //! - `cargo xtask cli-memory [N]`: runs the release CLI on N generated lines (default
 //!   1,000,000) through stdin and prints its peak memory (GNU time) and the summary.
+//! - `cargo xtask fuzz [--seconds N] [TARGET ...]`: every cargo-fuzz target for N seconds
+//!   (see `fuzz.rs`).
 
 use std::env;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 
+mod fuzz;
 mod niks;
 
 fn main() -> ExitCode {
@@ -26,8 +29,11 @@ fn main() -> ExitCode {
         Some("bench") => bench(),
         Some("niks") => generate_niks(&args[1..]),
         Some("cli-memory") => cli_memory(&args[1..]),
+        Some("fuzz") => fuzz::fuzz(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <test | bench | niks N [--seed S] | cli-memory [N]>");
+            eprintln!(
+                "usage: cargo xtask <test | bench | niks N [--seed S] | cli-memory [N] | fuzz [--seconds N] [TARGET ...]>"
+            );
             return ExitCode::from(2);
         }
     };
