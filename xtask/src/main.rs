@@ -13,6 +13,12 @@
 //!   1,000,000) through stdin and prints its peak memory (GNU time) and the summary.
 //! - `cargo xtask fuzz [--seconds N] [TARGET ...]`: every cargo-fuzz target for N seconds
 //!   (see `fuzz.rs`).
+//! - `cargo xtask test-npm [--budget-kb N]`: the npm package's Node and browser tests against
+//!   the packed tarball (part of `cargo xtask test`).
+//! - `cargo xtask bench-npm [N]`: the package against `nik-parser` and `nusantara-valid` on N
+//!   generated NIKs (default 1,000,000); prints ns per NIK and ratios.
+//! - `cargo xtask npm [--budget-kb N]`: builds the npm package `kotacerdas` into `bindings-wasm/pkg/`, prints
+//!   its sizes and fails over the 150 KB gzip budget.
 
 use std::env;
 use std::io::{self, BufWriter, Write};
@@ -21,6 +27,7 @@ use std::process::{Command, ExitCode, Stdio};
 
 mod fuzz;
 mod niks;
+mod npm;
 
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
@@ -30,9 +37,12 @@ fn main() -> ExitCode {
         Some("niks") => generate_niks(&args[1..]),
         Some("cli-memory") => cli_memory(&args[1..]),
         Some("fuzz") => fuzz::fuzz(&args[1..]),
+        Some("npm") => npm::npm(&args[1..]),
+        Some("test-npm") => npm::test_npm(&args[1..]),
+        Some("bench-npm") => npm::bench_npm(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <test | bench | niks N [--seed S] | cli-memory [N] | fuzz [--seconds N] [TARGET ...]>"
+                "usage: cargo xtask <test | bench | niks N [--seed S] | cli-memory [N] | fuzz [--seconds N] [TARGET ...] | npm | test-npm | bench-npm>"
             );
             return ExitCode::from(2);
         }
@@ -57,10 +67,15 @@ fn workspace_root() -> PathBuf {
 
 /// Runs a command in the workspace root, echoing it, and fails on a non-zero status.
 fn run(program: &str, args: &[&str]) -> Result {
+    run_in(&workspace_root(), program, args)
+}
+
+/// Runs a command in a folder, echoing it, and fails on a non-zero status.
+fn run_in(dir: &Path, program: &str, args: &[&str]) -> Result {
     eprintln!("xtask: $ {program} {}", args.join(" "));
     let status = Command::new(program)
         .args(args)
-        .current_dir(workspace_root())
+        .current_dir(dir)
         .status()
         .map_err(|e| format!("cannot start {program}: {e}"))?;
     if status.success() {
@@ -88,7 +103,23 @@ fn test() -> Result {
             "warnings",
         ],
     )?;
+    run(
+        &cargo,
+        &[
+            "clippy",
+            "-p",
+            "kotacerdas-wasm",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
     run(&cargo, &["test", "--workspace"])?;
+    // The npm package: build, pack, install the tarball, Node and browser tests.
+    npm::test_npm(&npm::CI_BUDGET_ARGS.map(str::to_owned))?;
     eprintln!("xtask: all test suites passed");
     Ok(())
 }

@@ -1,0 +1,119 @@
+//! Reading arguments from JavaScript defensively: any JS value may arrive, whatever the types
+//! say, and none may trap the instance.
+
+use js_sys::JsString;
+use kotacerdas_core::Date;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use tsify::{Ts, Tsify};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::errors::{invalid_input, throw};
+
+/// Longest identifier or search text accepted, in UTF-16 units. Far above any real input; it
+/// keeps a hostile string from growing the wasm memory (which never shrinks).
+pub(crate) const MAX_TEXT: u32 = 1 << 20;
+
+/// Longest newline-separated batch, in UTF-16 units (about 5.8 million NIK lines). Bigger
+/// inputs are validated in chunks by the caller.
+pub(crate) const MAX_BATCH: u32 = 100_000_000;
+
+/// A JS string argument, or `CALL_INVALID_INPUT`.
+pub(crate) fn text(value: &JsValue, name: &str, max: u32) -> Result<String, JsValue> {
+    let Some(string) = value.dyn_ref::<JsString>() else {
+        return Err(invalid_input(&format!("{name} must be a string")));
+    };
+    if string.length() > max {
+        return Err(invalid_input(&format!(
+            "{name} is longer than {max} characters"
+        )));
+    }
+    // Lone surrogates become U+FFFD, which every parser refuses as an invalid character.
+    Ok(String::from(string))
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    type TextEncoder;
+    #[wasm_bindgen(constructor)]
+    fn new() -> TextEncoder;
+    #[wasm_bindgen(method, js_name = encodeInto)]
+    fn encode_into(this: &TextEncoder, source: &JsString, destination: &mut [u8]) -> EncodeResult;
+    type EncodeResult;
+    #[wasm_bindgen(method, getter)]
+    fn read(this: &EncodeResult) -> u32;
+    #[wasm_bindgen(method, getter)]
+    fn written(this: &EncodeResult) -> u32;
+}
+
+thread_local! {
+    static ENCODER: TextEncoder = TextEncoder::new();
+}
+
+/// A large JS string argument (a batch), or `CALL_INVALID_INPUT`.
+///
+/// wasm-bindgen copies strings into wasm memory one UTF-16 unit at a time in JS, which was
+/// 40% of a batch; the platform's `TextEncoder.encodeInto` writes the UTF-8 in one native call.
+pub(crate) fn large_text(value: &JsValue, name: &str, max: u32) -> Result<String, JsValue> {
+    let Some(string) = value.dyn_ref::<JsString>() else {
+        return Err(invalid_input(&format!("{name} must be a string")));
+    };
+    let units = string.length();
+    if units > max {
+        return Err(invalid_input(&format!(
+            "{name} is longer than {max} characters"
+        )));
+    }
+    // Room for ASCII plus a margin; other text falls back to the usual copy.
+    let mut buffer = vec![0u8; units as usize + units as usize / 8 + 8];
+    let result = ENCODER.with(|encoder| encoder.encode_into(string, &mut buffer));
+    if result.read() == units {
+        buffer.truncate(result.written() as usize);
+        if let Ok(text) = String::from_utf8(buffer) {
+            return Ok(text);
+        }
+    }
+    Ok(String::from(string))
+}
+
+/// An options object (`undefined` or `null` for the defaults), or `CALL_INVALID_INPUT`.
+pub(crate) fn options<T: DeserializeOwned + Default>(value: &JsValue) -> Result<T, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
+    }
+    if !value.is_object() {
+        return Err(invalid_input("options must be an object"));
+    }
+    // JSON text instead of serde-wasm-bindgen: serde_json is in the module anyway (for
+    // `call`), and one deserializer keeps the .wasm smaller.
+    let json = js_sys::JSON::stringify(value)
+        .map_err(|_| invalid_input("options cannot be converted to JSON"))?;
+    if json.length() > MAX_TEXT {
+        return Err(invalid_input("options are too large"));
+    }
+    serde_json::from_str(&String::from(json)).map_err(|e| invalid_input(&format!("options: {e}")))
+}
+
+/// A record as a plain JS object typed by its tsify declaration. Through JSON text for the same
+/// reason as [`options`].
+pub(crate) fn ts<T: Tsify + Serialize>(value: &T) -> Result<Ts<T>, JsValue> {
+    let json = serde_json::to_string(value).map_err(|e| invalid_input(&e.to_string()))?;
+    let object = js_sys::JSON::parse(&json).map_err(|_| invalid_input("output is not JSON"))?;
+    Ok(Ts::new_unchecked(object))
+}
+
+/// An ISO date option, or today in WIB (UTC+7) from the JS clock: `std` has no clock on
+/// wasm32, so the core's `Date::today_wib` does not exist there.
+pub(crate) fn date_or_today(value: Option<&str>) -> Result<Date, JsValue> {
+    match value {
+        Some(text) => Date::parse_iso(text).map_err(|e| throw(&e)),
+        None => today_wib(),
+    }
+}
+
+fn today_wib() -> Result<Date, JsValue> {
+    const WIB_OFFSET_MS: f64 = 7.0 * 3_600_000.0;
+    let days = ((js_sys::Date::now() + WIB_OFFSET_MS) / 86_400_000.0).floor();
+    // Any clock between years 1800 and 9999 fits an i32 day count.
+    Date::from_days_since_epoch(days as i32).map_err(|e| throw(&e))
+}

@@ -1,0 +1,57 @@
+// Shared by the tests: where things are, and the conformance comparison rule.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+
+const require = createRequire(import.meta.url);
+
+/** Folder of the installed package (node_modules/kotacerdas), not of the source tree. */
+export const packageDir = path.dirname(require.resolve('kotacerdas/package.json'));
+
+/** The instance's internals: same module (same file) as the one the entry point loads. */
+export const internals = require(path.join(packageDir, 'wasm/node.cjs'));
+
+/**
+ * The rule of cli/src/conformance/compare.rs: every key of `expected` must be in `actual`
+ * with an equal value, objects compare the same way at any depth; a list of plain values must
+ * hold the same elements in any order; any other list must have the same length, its elements
+ * compared in order, each as a subset. Returns the differences.
+ */
+export function subset(expected, actual, where = '', differences = []) {
+  const at = where || '(result)';
+  if (isObject(expected) && isObject(actual)) {
+    for (const [key, value] of Object.entries(expected)) {
+      const path = where ? `${where}.${key}` : key;
+      if (Object.hasOwn(actual, key)) subset(value, actual[key], path, differences);
+      else differences.push(`${path}: expected ${JSON.stringify(value)}, missing`);
+    }
+  } else if (Array.isArray(expected) && Array.isArray(actual) && expected.every(isScalar)) {
+    if (!sameMultiset(expected, actual)) {
+      differences.push(`${at}: expected ${JSON.stringify(expected)} (in any order), got ${JSON.stringify(actual)}`);
+    }
+  } else if (Array.isArray(expected) && Array.isArray(actual) && expected.length === actual.length) {
+    expected.forEach((want, index) => subset(want, actual[index], `${where}[${index}]`, differences));
+  } else if (!isDeepStrictEqual(expected, actual)) {
+    differences.push(`${at}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  }
+  return differences;
+}
+
+function isObject(value) {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function isScalar(value) {
+  return value === null || typeof value !== 'object';
+}
+
+function sameMultiset(want, have) {
+  if (want.length !== have.length) return false;
+  const unused = [...have];
+  return want.every((w) => {
+    const i = unused.findIndex((h) => isDeepStrictEqual(w, h));
+    if (i < 0) return false;
+    unused.splice(i, 1);
+    return true;
+  });
+}

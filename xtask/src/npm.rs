@@ -1,0 +1,376 @@
+//! `cargo xtask npm`: builds the npm package `kotacerdas` into `bindings-wasm/pkg/`.
+//!
+//! Steps: the wasm with the size profile; the pinned `wasm-bindgen-runner` for the `web`
+//! (browsers, bundlers) and `nodejs` (require/import in Node) glue, which share one `.wasm`;
+//! `wasm-opt -Oz` from the npm `binaryen` package (`npm ci` in `bindings-wasm/tools`); the
+//! entry points from `bindings-wasm/js/`; then the size report and budget.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::{Result, cargo, run, run_in, workspace_root};
+
+/// The budget of the issue: `.wasm` plus JS glue, gzipped, for either entry point.
+const BUDGET_GZIP_BYTES: usize = 150 * 1024;
+
+/// What `cargo xtask test` (and so CI) checks until the package meets the issue's 150 KB:
+/// a ratchet a little above today's size (396 KB gzipped since the core gained taxes,
+/// complaints and the calendar; 189 KB before), so that growth still fails CI. Most of it is
+/// the core's runtime JSON (serde_json and serde_path_to_error for rule sets and catalogs).
+/// Lower it as the package shrinks; `cargo xtask npm` alone checks the real budget.
+pub const CI_BUDGET_ARGS: [&str; 2] = ["--budget-kb", "400"];
+
+/// `cargo xtask npm [--budget-kb N]`.
+pub fn npm(args: &[String]) -> Result {
+    npm_with_budget(budget_arg(args)?)
+}
+
+fn budget_arg(args: &[String]) -> Result<Option<usize>> {
+    match args.iter().position(|a| a == "--budget-kb") {
+        Some(i) => args
+            .get(i + 1)
+            .and_then(|n| n.parse().ok())
+            .map(Some)
+            .ok_or_else(|| "--budget-kb needs a number".to_owned()),
+        None => Ok(None),
+    }
+}
+
+fn npm_with_budget(budget_kb: Option<usize>) -> Result {
+    let root = workspace_root();
+    let cargo = cargo();
+    run(
+        &cargo,
+        &[
+            "build",
+            "-p",
+            "kotacerdas-wasm",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--profile",
+            "release-size",
+        ],
+    )?;
+    run(&cargo, &["build", "-p", "wasm-bindgen-runner"])?;
+    let input = root.join("target/wasm32-unknown-unknown/release-size/kotacerdas_wasm.wasm");
+    let generated = root.join("target/npm");
+    let runner = root.join("target/debug/wasm-bindgen-runner");
+    for target in ["web", "nodejs"] {
+        let out = generated.join(target);
+        let _ = fs::remove_dir_all(&out);
+        run(
+            &path_str(&runner)?,
+            &[
+                "--target",
+                target,
+                "--out-dir",
+                &path_str(&out)?,
+                "--out-name",
+                "kotacerdas",
+                &path_str(&input)?,
+            ],
+        )?;
+    }
+    let web_wasm = read(&generated.join("web/kotacerdas_bg.wasm"))?;
+    if web_wasm != read(&generated.join("nodejs/kotacerdas_bg.wasm"))? {
+        return Err(
+            "the web and nodejs builds produced different .wasm files; the package ships one"
+                .into(),
+        );
+    }
+
+    let tools = root.join("bindings-wasm/tools");
+    let wasm_opt = tools.join("node_modules/.bin/wasm-opt");
+    if !wasm_opt.exists() {
+        run_in(&tools, "npm", &["ci", "--no-audit", "--no-fund"])?;
+    }
+
+    let pkg = root.join("bindings-wasm/pkg");
+    let _ = fs::remove_dir_all(&pkg);
+    fs::create_dir_all(pkg.join("wasm")).map_err(|e| e.to_string())?;
+    run(
+        &path_str(&wasm_opt)?,
+        &[
+            "-Oz",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-reference-types",
+            "--enable-sign-ext",
+            "--enable-multivalue",
+            "--enable-mutable-globals",
+            &path_str(&generated.join("web/kotacerdas_bg.wasm"))?,
+            "-o",
+            &path_str(&pkg.join("wasm/kotacerdas_bg.wasm"))?,
+        ],
+    )?;
+    copy(
+        &generated.join("nodejs/kotacerdas.js"),
+        &pkg.join("wasm/node.cjs"),
+    )?;
+    copy(
+        &generated.join("web/kotacerdas.js"),
+        &pkg.join("wasm/web.js"),
+    )?;
+    // The loader declarations at the end of the glue's types (`InitInput`, `InitOutput` with
+    // the raw exports typed `any`, `initSync`, the default `init`) are replaced by the entry
+    // points' own `init` and `initSync` in index.d.ts.
+    let declarations = read_text(&generated.join("web/kotacerdas.d.ts"))?;
+    let Some(loader) = declarations.find("export type InitInput") else {
+        return Err("the web glue's types lack `export type InitInput`".into());
+    };
+    write(&pkg.join("wasm/web.d.ts"), &declarations[..loader])?;
+
+    let names = exported_names(&read_text(&generated.join("nodejs/kotacerdas.js"))?);
+    let js = root.join("bindings-wasm/js");
+    let list: String = names.iter().map(|name| format!("  {name},\n")).collect();
+    for (file, placeholder) in [
+        ("index.cjs", "/*@EXPORTS_CJS@*/\n"),
+        ("index.mjs", "/*@EXPORTS_LIST@*/\n"),
+        ("web.js", "/*@EXPORTS_LIST@*/\n"),
+    ] {
+        let template = read_text(&js.join(file))?;
+        // A function the entry point defines itself (validateNik's fast path) is not
+        // re-exported from the glue.
+        let own = |name: &String| template.contains(&format!("function {name}("));
+        let value: String = if file == "index.cjs" {
+            names
+                .iter()
+                .filter(|name| !own(name))
+                .map(|name| format!("exports.{name} = glue.{name};\n"))
+                .collect()
+        } else if file == "web.js" {
+            names
+                .iter()
+                .filter(|name| !own(name))
+                .map(|name| format!("  {name},\n"))
+                .collect()
+        } else {
+            list.clone()
+        };
+        if !template.contains(placeholder) {
+            return Err(format!("bindings-wasm/js/{file} lacks {placeholder:?}"));
+        }
+        write(&pkg.join(file), &template.replace(placeholder, &value))?;
+    }
+    copy(&js.join("index.d.ts"), &pkg.join("index.d.ts"))?;
+    copy(
+        &root.join("bindings-wasm/npm/README.md"),
+        &pkg.join("README.md"),
+    )?;
+    let manifest = read_text(&root.join("bindings-wasm/npm/package.json"))?;
+    if !manifest.contains("\"@VERSION@\"") {
+        return Err("bindings-wasm/npm/package.json lacks \"@VERSION@\"".into());
+    }
+    write(
+        &pkg.join("package.json"),
+        &manifest.replace("@VERSION@", env!("CARGO_PKG_VERSION")),
+    )?;
+
+    report_sizes(&pkg, budget_kb.map_or(BUDGET_GZIP_BYTES, |kb| kb * 1024))
+}
+
+/// The names the glue exports, minus the bridge's internals (`__...`) and `initSync`, which
+/// the entry points define themselves.
+fn exported_names(glue: &str) -> Vec<String> {
+    let mut names: Vec<String> = glue
+        .lines()
+        .filter_map(|line| line.strip_prefix("exports."))
+        .filter_map(|rest| rest.split_once(" = ").map(|(name, _)| name.to_owned()))
+        .filter(|name| !name.starts_with("__") && name != "initSync")
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+fn report_sizes(pkg: &Path, budget: usize) -> Result {
+    let mut over = Vec::new();
+    let rows = [
+        ("wasm/kotacerdas_bg.wasm", vec!["wasm/kotacerdas_bg.wasm"]),
+        (
+            "browser: wasm + web.js glue",
+            vec!["wasm/kotacerdas_bg.wasm", "wasm/web.js", "web.js"],
+        ),
+        (
+            "node: wasm + node.cjs glue",
+            vec![
+                "wasm/kotacerdas_bg.wasm",
+                "wasm/node.cjs",
+                "index.cjs",
+                "index.mjs",
+            ],
+        ),
+    ];
+    eprintln!("xtask: package sizes (raw / gzip -9)");
+    for (label, files) in rows {
+        let (mut raw, mut gzipped) = (0, 0);
+        for file in &files {
+            let bytes = read(&pkg.join(file))?;
+            raw += bytes.len();
+            gzipped += gzip_len(&bytes)?;
+        }
+        eprintln!(
+            "xtask:   {label:<32} {:>8.1} KB / {:>7.1} KB",
+            raw as f64 / 1024.0,
+            gzipped as f64 / 1024.0
+        );
+        if files.len() > 1 && gzipped > budget {
+            over.push(format!("{label}: {gzipped} bytes gzipped"));
+        }
+    }
+    if budget != BUDGET_GZIP_BYTES {
+        eprintln!(
+            "xtask: NOTE: checking a budget of {} KB instead of the issue's 150 KB",
+            budget / 1024
+        );
+    }
+    if over.is_empty() {
+        eprintln!(
+            "xtask: within the budget of {} KB gzipped; package in bindings-wasm/pkg/",
+            budget / 1024
+        );
+        Ok(())
+    } else {
+        Err(format!(
+            "over the size budget of {budget} bytes gzipped: {}",
+            over.join("; ")
+        ))
+    }
+}
+
+fn gzip_len(bytes: &[u8]) -> Result<usize> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).map_err(|e| e.to_string())?;
+    Ok(encoder.finish().map_err(|e| e.to_string())?.len())
+}
+
+fn path_str(path: &Path) -> Result<String> {
+    path.to_str()
+        .map(str::to_owned)
+        .ok_or_else(|| format!("{} is not UTF-8", path.display()))
+}
+
+fn read(path: &Path) -> Result<Vec<u8>> {
+    fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn read_text(path: &Path) -> Result<String> {
+    fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn write(path: &Path, text: &str) -> Result {
+    fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+fn copy(from: &Path, to: &PathBuf) -> Result {
+    fs::copy(from, to)
+        .map(|_| ())
+        .map_err(|e| format!("cannot copy {} to {}: {e}", from.display(), to.display()))
+}
+
+/// `cargo xtask test-npm`: builds the package, packs it with `npm pack`, installs the tarball
+/// into a fresh test project (`target/npm/test-project`, from `bindings-wasm/tests`) and runs
+/// the Node and browser tests there with `node --test`.
+pub fn test_npm(args: &[String]) -> Result {
+    npm_with_budget(budget_arg(args)?)?;
+    let root = workspace_root();
+    let out = root.join("target/npm");
+    let pkg = root.join("bindings-wasm/pkg");
+    let tarball = out.join(format!("kotacerdas-{}.tgz", env!("CARGO_PKG_VERSION")));
+    let _ = fs::remove_file(&tarball);
+    run_in(
+        &pkg,
+        "npm",
+        &["pack", "--pack-destination", &path_str(&out)?],
+    )?;
+    if !tarball.exists() {
+        return Err(format!("npm pack did not write {}", tarball.display()));
+    }
+
+    let project = out.join("test-project");
+    let _ = fs::remove_dir_all(&project);
+    fs::create_dir_all(&project).map_err(|e| e.to_string())?;
+    let sources = root.join("bindings-wasm/tests");
+    let mut tests = Vec::new();
+    for entry in fs::read_dir(&sources).map_err(|e| e.to_string())? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        if entry.file_type().map_err(|e| e.to_string())?.is_file() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.contains(".test.") {
+                tests.push(name.clone());
+            }
+            copy(&entry.path(), &project.join(&name))?;
+        }
+    }
+    tests.sort();
+    copy(&root.join("docs/web.md"), &project.join("web.md"))?;
+    run_in(&project, "npm", &["ci", "--no-audit", "--no-fund"])?;
+    run_in(
+        &project,
+        "npm",
+        &[
+            "install",
+            "--no-save",
+            "--no-audit",
+            "--no-fund",
+            &path_str(&tarball)?,
+        ],
+    )?;
+    let artifacts = sources.join("artifacts");
+    let vectors = root.join("conformance/vectors");
+    let mut args = vec!["--test".to_owned()];
+    args.extend(tests);
+    eprintln!("xtask: $ node {}", args.join(" "));
+    let status = std::process::Command::new("node")
+        .args(&args)
+        .current_dir(&project)
+        .env("KOTACERDAS_VECTORS", &vectors)
+        .env("KOTACERDAS_ARTIFACTS", &artifacts)
+        .status()
+        .map_err(|e| format!("cannot start node: {e}"))?;
+    if status.success() {
+        eprintln!(
+            "xtask: npm package tests passed; screenshot in {}",
+            artifacts.display()
+        );
+        Ok(())
+    } else {
+        Err(format!("npm package tests failed ({status})"))
+    }
+}
+
+/// `cargo xtask bench-npm [N]`: the package (single call and batch) against `nik-parser` and
+/// `nusantara-valid` in one Node run over N generated NIKs (default 1,000,000). Not a test.
+pub fn bench_npm(args: &[String]) -> Result {
+    let count: u64 = match args.first() {
+        Some(n) => n
+            .replace('_', "")
+            .parse()
+            .map_err(|_| "usage: cargo xtask bench-npm [N]")?,
+        None => 1_000_000,
+    };
+    npm_with_budget(Some(usize::MAX / 1024))?;
+    let root = workspace_root();
+    let niks = root.join(format!("target/npm/niks-{count}.txt"));
+    let mut writer = std::io::BufWriter::new(
+        fs::File::create(&niks).map_err(|e| format!("cannot write {}: {e}", niks.display()))?,
+    );
+    crate::niks::write_mix(&mut writer, count, 2027)
+        .and_then(|()| writer.flush())
+        .map_err(|e| e.to_string())?;
+    let bench = root.join("bindings-wasm/bench");
+    run_in(&bench, "npm", &["ci", "--no-audit", "--no-fund"])?;
+    run_in(
+        &bench,
+        "npm",
+        &[
+            "install",
+            "--no-save",
+            "--no-audit",
+            "--no-fund",
+            &path_str(&root.join("bindings-wasm/pkg"))?,
+        ],
+    )?;
+    run_in(&bench, "node", &["bench.mjs", &path_str(&niks)?])
+}
