@@ -212,12 +212,15 @@ FUNCTIONS = {
         obj({"kind": STR, "rule_set": STR, "amount": {"type": "integer", "description": "rupiah, rounded once per document"},
              "exact_amount": {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]+)?$", "description": "before the rounding"},
              "uses_placeholder": BOOL,
+             "components": {"type": "array", "description": "the amounts that add up to the exact total, by stable code (docs/tax.md)",
+                            "items": obj({"code": STR, "amount": {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]+)?$"}}, ["code", "amount"])},
              "breakdown": {"type": "array", "items": obj({
                  "label_id": STR, "label_en": STR, "formula": STR, "inputs": {"type": "object", "additionalProperties": STR},
                  "result": {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]+)?$"}, "kind": {"enum": ["value", "component", "rounding"]},
-                 "legal_reference": STR, "confidence": {"enum": ["high", "medium", "placeholder", None]}},
-                 ["label_id", "label_en", "formula", "inputs", "result", "kind", "legal_reference", "confidence"])}},
-            ["kind", "rule_set", "amount", "exact_amount", "uses_placeholder", "breakdown"]),
+                 "legal_reference": STR, "confidence": {"enum": ["high", "medium", "placeholder", None]},
+                 "component": {"type": ["string", "null"], "description": "stable code of a component step"}},
+                 ["label_id", "label_en", "formula", "inputs", "result", "kind", "legal_reference", "confidence", "component"])}},
+            ["kind", "rule_set", "amount", "exact_amount", "uses_placeholder", "components", "breakdown"]),
         dict({"rule_set": RULE_SET, "sourced": sourced()}, **{"input_" + k: v for k, v in TAX_INPUTS.items()})),
     "tax.rules": (
         "The rule set in force for a region on a date",

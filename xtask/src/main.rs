@@ -11,6 +11,8 @@
 //!   region codes and random dates, they belong to no known person.
 //! - `cargo xtask cli-memory [N]`: runs the release CLI on N generated lines (default
 //!   1,000,000) through stdin and prints its peak memory (GNU time) and the summary.
+//! - `cargo xtask fuzz [--seconds N] [TARGET ...]`: every cargo-fuzz target for N seconds
+//!   (see `fuzz.rs`).
 //! - `cargo xtask test-npm [--budget-kb N]`: the npm package's Node and browser tests against
 //!   the packed tarball (part of `cargo xtask test`).
 //! - `cargo xtask bench-npm [N]`: the package against `nik-parser` and `nusantara-valid` on N
@@ -23,6 +25,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 
+mod fuzz;
 mod niks;
 mod npm;
 
@@ -33,12 +36,13 @@ fn main() -> ExitCode {
         Some("bench") => bench(),
         Some("niks") => generate_niks(&args[1..]),
         Some("cli-memory") => cli_memory(&args[1..]),
+        Some("fuzz") => fuzz::fuzz(&args[1..]),
         Some("npm") => npm::npm(&args[1..]),
         Some("test-npm") => npm::test_npm(&args[1..]),
         Some("bench-npm") => npm::bench_npm(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <test | bench | niks N [--seed S] | cli-memory [N] | npm | test-npm | bench-npm>"
+                "usage: cargo xtask <test | bench | niks N [--seed S] | cli-memory [N] | fuzz [--seconds N] [TARGET ...] | npm | test-npm | bench-npm>"
             );
             return ExitCode::from(2);
         }
