@@ -15,11 +15,12 @@ use crate::{Result, cargo, run, run_in, workspace_root};
 const BUDGET_GZIP_BYTES: usize = 150 * 1024;
 
 /// What `cargo xtask test` (and so CI) checks until the package meets the 150 KB:
-/// a ratchet a little above today's size (396 KB gzipped since the core gained taxes,
-/// complaints and the calendar; 189 KB before), so that growth still fails CI. Most of it is
+/// a ratchet above today's size (398 KB gzipped since the core gained taxes, complaints and the
+/// calendar; 189 KB before), with room for the core's next small additions, so that large
+/// growth still fails CI. Most of it is
 /// the core's runtime JSON (serde_json and serde_path_to_error for rule sets and catalogs).
 /// Lower it as the package shrinks; `cargo xtask npm` alone checks the real budget.
-pub const CI_BUDGET_ARGS: [&str; 2] = ["--budget-kb", "400"];
+pub const CI_BUDGET_ARGS: [&str; 2] = ["--budget-kb", "420"];
 
 /// `cargo xtask npm [--budget-kb N]`.
 pub fn npm(args: &[String]) -> Result {
