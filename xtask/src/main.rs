@@ -2,7 +2,12 @@
 //! developers run exactly the same steps.
 //!
 //! - `cargo xtask test`: formatting, clippy, every Rust test (unit, integration, doc, CLI), and
-//!   each binding's suite as the bindings land.
+//!   each binding's suite: Kotlin/JVM (`mvn -q test`), Python (pytest), Swift (`swift test`,
+//!   only where `swift` is on PATH).
+//! - `cargo xtask bindings`: builds `kotacerdas-mobile` (release, symbols kept) and generates
+//!   its Kotlin, Swift and Python bindings with the workspace's pinned `uniffi-bindgen`.
+//! - `cargo xtask bench-kotlin`: the JVM benchmark of the Kotlin bindings (ns per call).
+//! - `cargo xtask android`: the Android AAR (needs the NDK and cargo-ndk; see docs/android.md).
 //! - `cargo xtask bench`: the criterion benchmarks of the core.
 //! - `cargo xtask niks N [--seed S]`: N synthetic NIK lines (a realistic mix of valid and
 //!   invalid ones) for benchmarks and the CLI memory check. **Synthetic**: generated from
@@ -15,6 +20,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 
+mod mobile;
 mod niks;
 
 fn main() -> ExitCode {
@@ -24,8 +30,13 @@ fn main() -> ExitCode {
         Some("bench") => bench(),
         Some("niks") => generate_niks(&args[1..]),
         Some("cli-memory") => cli_memory(&args[1..]),
+        Some("bindings") => mobile::bindings().map(|_| ()),
+        Some("bench-kotlin") => mobile::bench_kotlin(),
+        Some("android") => mobile::android(),
         _ => {
-            eprintln!("usage: cargo xtask <test | bench | niks N [--seed S] | cli-memory [N]>");
+            eprintln!(
+                "usage: cargo xtask <test | bench | niks N [--seed S] | cli-memory [N] | bindings | bench-kotlin | android>"
+            );
             return ExitCode::from(2);
         }
     };
@@ -49,10 +60,15 @@ fn workspace_root() -> PathBuf {
 
 /// Runs a command in the workspace root, echoing it, and fails on a non-zero status.
 fn run(program: &str, args: &[&str]) -> Result {
+    run_in(&workspace_root(), program, args)
+}
+
+/// Runs a command in a folder, echoing it, and fails on a non-zero status.
+fn run_in(dir: &Path, program: &str, args: &[&str]) -> Result {
     eprintln!("xtask: $ {program} {}", args.join(" "));
     let status = Command::new(program)
         .args(args)
-        .current_dir(workspace_root())
+        .current_dir(dir)
         .status()
         .map_err(|e| format!("cannot start {program}: {e}"))?;
     if status.success() {
@@ -81,6 +97,7 @@ fn test() -> Result {
         ],
     )?;
     run(&cargo, &["test", "--workspace"])?;
+    mobile::test()?;
     eprintln!("xtask: all test suites passed");
     Ok(())
 }
