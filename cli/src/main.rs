@@ -9,11 +9,14 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod calendar;
 mod check;
+mod complaint;
 mod conformance;
 mod ids;
 mod output;
 mod region;
+mod tax;
 
 /// Indonesian local government rules: identifiers, regions, taxes, complaints.
 #[derive(Debug, Parser)]
@@ -46,9 +49,31 @@ enum Command {
     /// Kemendagri region codes.
     #[command(subcommand)]
     Region(RegionCommand),
+    /// Citizen complaints: categories and draft validation.
+    #[command(subcommand)]
+    Complaint(ComplaintCommand),
+    /// The working-day calendar (WIB, national holidays and cuti bersama).
+    #[command(subcommand)]
+    Calendar(CalendarCommand),
+    /// Local taxes: `tax <kind> --json INPUT`, or `tax rules` for the rule set in force.
+    Tax(tax::TaxArgs),
     /// The language-neutral conformance suite.
     #[command(subcommand)]
     Conformance(ConformanceCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum ComplaintCommand {
+    /// List the categories, or suggest some for a text with --search.
+    Categories(complaint::Categories),
+    /// Validate a report draft (JSON) and list every problem.
+    Validate(complaint::Validate),
+}
+
+#[derive(Debug, Subcommand)]
+enum CalendarCommand {
+    /// The date N working days after DATE (the starting day never counts).
+    AddWorkingDays(calendar::AddWorkingDays),
 }
 
 #[derive(Debug, Subcommand)]
@@ -112,6 +137,12 @@ fn main() -> ExitCode {
         Command::Phone(PhoneCommand::Normalize(args)) => ids::phone_normalize(args),
         Command::Region(RegionCommand::Get(args)) => region::get(args),
         Command::Region(RegionCommand::Search(args)) => region::search(args),
+        Command::Complaint(ComplaintCommand::Categories(args)) => complaint::categories(args),
+        Command::Complaint(ComplaintCommand::Validate(args)) => complaint::validate(args),
+        Command::Calendar(CalendarCommand::AddWorkingDays(args)) => {
+            calendar::add_working_days(args)
+        }
+        Command::Tax(args) => tax::run(args),
         Command::Conformance(ConformanceCommand::Run(args)) => conformance::run(args),
     };
     match result {

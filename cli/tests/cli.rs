@@ -3,35 +3,12 @@
 
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod support;
+
+use std::process::Output;
 
 use serde_json::Value;
-
-fn kotacerdas(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kotacerdas"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let input = stdin.unwrap_or("").to_owned();
-    let mut pipe = child.stdin.take().unwrap();
-    // Write from another thread so a large input cannot deadlock against a full stdout pipe.
-    let writer = std::thread::spawn(move || pipe.write_all(input.as_bytes()));
-    let output = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
-    output
-}
-
-fn jsonl(output: &Output) -> Vec<Value> {
-    String::from_utf8(output.stdout.clone())
-        .unwrap()
-        .lines()
-        .map(|line| serde_json::from_str(line).unwrap())
-        .collect()
-}
+use support::{jsonl, kotacerdas};
 
 const DATE: [&str; 2] = ["--reference-date", "2026-11-29"];
 
@@ -47,7 +24,7 @@ fn nik_check_record_is_the_documented_contract() {
             DATE[0],
             DATE[1],
         ],
-        None,
+        "",
     );
     assert!(output.status.success());
     let records = jsonl(&output);
@@ -106,7 +83,7 @@ fn invalid_record_has_code_message_and_null_fields() {
             DATE[0],
             DATE[1],
         ],
-        None,
+        "",
     );
     assert!(
         output.status.success(),
@@ -135,7 +112,7 @@ fn warnings_are_listed_with_codes() {
             DATE[0],
             DATE[1],
         ],
-        None,
+        "",
     );
     let record = &jsonl(&output)[0];
     assert_eq!(record["warnings"][0]["code"], "NIK_RETIRED_DISTRICT");
@@ -150,7 +127,7 @@ fn stdin_is_streamed_with_a_summary_on_stderr() {
         .collect();
     let output = kotacerdas(
         &["nik", "check", "-", "--format", "jsonl", DATE[0], DATE[1]],
-        Some(&lines),
+        &lines,
     );
     assert!(output.status.success());
     assert_eq!(jsonl(&output).len(), 20_000);
@@ -165,7 +142,7 @@ fn stdin_is_streamed_with_a_summary_on_stderr() {
 fn no_arguments_reads_stdin_too() {
     let output = kotacerdas(
         &["nik", "check", "--format", "csv", DATE[0], DATE[1]],
-        Some("3527014501900001\r\n\n"),
+        "3527014501900001\r\n\n",
     );
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert_eq!(
@@ -189,7 +166,7 @@ fn mask_input_hides_the_input_too() {
             DATE[0],
             DATE[1],
         ],
-        None,
+        "",
     );
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(!stdout.contains("3527014501900001"), "{stdout}");
@@ -213,7 +190,7 @@ fn fail_on_invalid_sets_status_1() {
             "--format",
             "jsonl",
         ],
-        None,
+        "",
     );
     assert_eq!(output.status.code(), Some(1));
     let output = kotacerdas(
@@ -227,7 +204,7 @@ fn fail_on_invalid_sets_status_1() {
             DATE[0],
             DATE[1],
         ],
-        None,
+        "",
     );
     assert_eq!(output.status.code(), Some(0));
 }
@@ -235,26 +212,23 @@ fn fail_on_invalid_sets_status_1() {
 #[test]
 fn usage_errors_exit_2() {
     assert_eq!(
-        kotacerdas(&["nik", "check", "--no-such-flag"], None)
+        kotacerdas(&["nik", "check", "--no-such-flag"], "")
             .status
             .code(),
         Some(2)
     );
     assert_eq!(
-        kotacerdas(
-            &["nik", "check", "--reference-date", "2026-02-30", "1"],
-            None
-        )
-        .status
-        .code(),
+        kotacerdas(&["nik", "check", "--reference-date", "2026-02-30", "1"], "")
+            .status
+            .code(),
         Some(2)
     );
-    assert_eq!(kotacerdas(&["frobnicate"], None).status.code(), Some(2));
+    assert_eq!(kotacerdas(&["frobnicate"], "").status.code(), Some(2));
 }
 
 #[test]
 fn unreadable_input_file_exits_3() {
-    let output = kotacerdas(&["nik", "check", "--input", "/no/such/file"], None);
+    let output = kotacerdas(&["nik", "check", "--input", "/no/such/file"], "");
     assert_eq!(output.status.code(), Some(3));
     assert!(
         String::from_utf8(output.stderr)
@@ -273,7 +247,7 @@ fn sample_file_of_the_readme_runs() {
         &[
             "nik", "check", "--input", sample, "--format", "jsonl", DATE[0], DATE[1],
         ],
-        None,
+        "",
     );
     assert!(output.status.success());
     assert_eq!(jsonl(&output).len(), 206);
@@ -296,7 +270,7 @@ fn other_identifiers() {
             DATE[0],
             DATE[1],
         ],
-        None,
+        "",
     ))[0];
     assert_eq!(kk["recorded_on"], "2015-03-20");
     assert_eq!(kk["district"]["name"], "Sreseh");
@@ -309,7 +283,7 @@ fn other_identifiers() {
             "--format",
             "jsonl",
         ],
-        None,
+        "",
     ));
     assert_eq!(npwp[0]["form"], "legacy15");
     assert_eq!(npwp[0]["tax_office"], "054");
@@ -322,18 +296,18 @@ fn other_identifiers() {
             "--format",
             "jsonl",
         ],
-        None,
+        "",
     ))[0];
     assert_eq!(nop["kecamatan_name"], "Sreseh");
     assert_eq!(nop["warnings"][0]["code"], "NOP_REFERENCE_UNVERIFIED");
     let phone = &jsonl(&kotacerdas(
         &["phone", "normalize", "0812-3456-7890", "--format", "jsonl"],
-        None,
+        "",
     ))[0];
     assert_eq!(phone["e164"], "+6281234567890");
     let nib = &jsonl(&kotacerdas(
         &["nib", "check", "12345678901", "--format", "jsonl"],
-        None,
+        "",
     ))[0];
     assert_eq!(nib["error"]["code"], "NIB_INVALID_LENGTH");
 }
@@ -350,7 +324,7 @@ fn personal_npwp_is_never_echoed_whole() {
             DATE[0],
             DATE[1],
         ],
-        None,
+        "",
     );
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(!stdout.contains("3527014501900001"), "{stdout}");
@@ -361,13 +335,13 @@ fn personal_npwp_is_never_echoed_whole() {
 fn region_get_and_search() {
     let records = jsonl(&kotacerdas(
         &["region", "get", "35.27", "--children", "--format", "jsonl"],
-        None,
+        "",
     ));
     assert_eq!(records.len(), 15);
     assert_eq!(records[0]["name"], "Kabupaten Sampang");
     assert_eq!(records[11]["code"], "35.27.11");
     assert_eq!(records[11]["name"], "Sokobanah");
-    let missing = kotacerdas(&["region", "get", "35.27.99"], None);
+    let missing = kotacerdas(&["region", "get", "35.27.99"], "");
     assert_eq!(missing.status.code(), Some(1));
     assert!(
         String::from_utf8(missing.stderr)
@@ -376,7 +350,7 @@ fn region_get_and_search() {
     );
     let hits = jsonl(&kotacerdas(
         &["region", "search", "KARANG-penang", "--format", "jsonl"],
-        None,
+        "",
     ));
     assert_eq!(hits[0]["code"], "35.27.14");
     assert_eq!(hits[0]["match"], "exact");
@@ -386,7 +360,7 @@ fn region_get_and_search() {
 fn byte_order_mark_of_a_spreadsheet_export_is_skipped() {
     let output = kotacerdas(
         &["nik", "check", "--format", "jsonl", DATE[0], DATE[1]],
-        Some("\u{feff}3527014501900001\n"),
+        "\u{feff}3527014501900001\n",
     );
     assert_eq!(jsonl(&output)[0]["valid"], true);
 }

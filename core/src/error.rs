@@ -177,6 +177,10 @@ pub(crate) use coded_enum;
 pub fn all_codes() -> Vec<(&'static str, &'static [&'static str])> {
     vec![
         ("calendar", crate::calendar::CalendarError::CODES),
+        ("complaint", crate::complaint::ComplaintDataError::CODES),
+        ("complaint", crate::complaint::draft::ReportError::CODES),
+        ("complaint", crate::complaint::LifecycleError::CODES),
+        ("complaint", crate::complaint::RoutingError::CODES),
         ("date", crate::date::DateError::CODES),
         ("region", crate::region::RegionError::CODES),
         ("nik", crate::id::nik::NikError::CODES),
@@ -191,5 +195,6 @@ pub fn all_codes() -> Vec<(&'static str, &'static [&'static str])> {
         ("nib", crate::id::nib::NibError::CODES),
         ("phone", crate::id::phone::PhoneError::CODES),
         ("call", crate::json_api::CallError::CODES),
+        ("tax", crate::tax::TaxError::CODES),
     ]
 }

@@ -19,6 +19,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
+use crate::calendar::WorkingCalendar;
 use crate::date::Date;
 use crate::error::{Coded, Problem, coded_enum};
 use crate::id::kk::{Kk, KkOptions};
@@ -27,6 +28,7 @@ use crate::id::nop::{Nop, NopOptions, SismiopTable};
 use crate::id::npwp::Npwp;
 use crate::id::{Nib, PhoneNumber, Strictness};
 use crate::region::{self, RegionCode};
+use crate::tax;
 
 coded_enum! {
     /// Why a call by name could not be made.
@@ -53,6 +55,34 @@ pub const FUNCTIONS: &[&str] = &[
     "phone.normalize",
     "region.lookup",
     "region.search",
+    "calendar.add_working_days",
+    "calendar.working_days_between",
+    "calendar.is_working_day",
+    "calendar.next_working_day",
+    "complaint.search",
+    "complaint.route",
+    "complaint.validate",
+    "complaint.transition",
+    "complaint.apply",
+    "complaint.sla",
+    "complaint.duplicates",
+    "tax.calculate",
+    "tax.pbb_p2",
+    "tax.bphtb",
+    "tax.pbjt",
+    "tax.reklame",
+    "tax.air_tanah",
+    "tax.mblb",
+    "tax.walet",
+    "tax.opsen_pkb",
+    "tax.opsen_bbnkb",
+    "tax.late_interest",
+    "tax.skpdkb",
+    "tax.skpdkbt",
+    "tax.dispute_fine",
+    "tax.instalment",
+    "tax.rules",
+    "tax.due",
 ];
 
 /// Calls a function by name. Errors carry the same stable codes as the typed API.
@@ -66,6 +96,30 @@ pub fn call(function: &str, input: &Value) -> Result<Value, Problem> {
         "phone.normalize" => phone_normalize(decode(input)?),
         "region.lookup" => region_lookup(decode(input)?),
         "region.search" => region_search(decode(input)?),
+        name if name.starts_with("calendar.") => crate::calendar::json::call(name, input),
+        name if name.starts_with("complaint.") => crate::complaint::json::call(name, input),
+        "tax.calculate" => tax_calculate(decode(input)?),
+        // `tax.<kind>`: the same calculation with the kind in the name (the conformance
+        // suite's function names).
+        name if name
+            .strip_prefix("tax.")
+            .is_some_and(|kind| tax::KINDS.contains(&kind)) =>
+        {
+            let TaxKindInput {
+                region,
+                input,
+                rule_set,
+            } = decode(input)?;
+            let kind = name.trim_start_matches("tax.").to_owned();
+            tax_calculate(TaxCalculateInput {
+                kind,
+                region,
+                input,
+                rule_set,
+            })
+        }
+        "tax.rules" => tax_rules(decode(input)?),
+        "tax.due" => tax_due(decode(input)?),
         _ => Err(problem(&CallError::UnknownFunction {
             function: function.to_owned(),
         })),
@@ -76,7 +130,7 @@ fn problem(error: &dyn Coded) -> Problem {
     Problem::from_coded(error)
 }
 
-fn decode<T: DeserializeOwned>(input: &Value) -> Result<T, Problem> {
+pub(crate) fn decode<T: DeserializeOwned>(input: &Value) -> Result<T, Problem> {
     T::deserialize(input).map_err(|e| {
         problem(&CallError::InvalidInput {
             reason: e.to_string(),
@@ -289,6 +343,93 @@ fn region_search(input: SearchInput) -> Result<Value, Problem> {
     Ok(json!({"hits": hits}))
 }
 
+/// The built-in rule sets, plus the caller's own rule set (a regency's Perda) if given.
+fn tax_book(rule_set: Option<&Value>) -> Result<tax::RuleBook, Problem> {
+    let mut book = tax::RuleBook::builtin();
+    if let Some(rule_set) = rule_set {
+        let rules = tax::RuleSet::from_json(&rule_set.to_string()).map_err(|e| problem(&e))?;
+        book.add(rules).map_err(|e| problem(&e))?;
+    }
+    Ok(book)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TaxCalculateInput {
+    /// Tax kind, one of `tax::KINDS`.
+    kind: String,
+    /// Region whose rule set in force on the input's date applies.
+    region: String,
+    /// The calculator's input (`docs/tax.md`).
+    input: Value,
+    /// A regency's own rule set, added to the built-in ones.
+    #[serde(default)]
+    rule_set: Option<Value>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TaxKindInput {
+    region: String,
+    input: Value,
+    #[serde(default)]
+    rule_set: Option<Value>,
+}
+
+fn tax_calculate(input: TaxCalculateInput) -> Result<Value, Problem> {
+    let book = tax_book(input.rule_set.as_ref())?;
+    let result = tax::calculate_in_force(&input.kind, &input.input, &book, &input.region)
+        .map_err(|e| problem(&e))?;
+    serde_json::to_value(result).map_err(|e| {
+        problem(&CallError::InvalidInput {
+            reason: e.to_string(),
+        })
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TaxRulesInput {
+    region: String,
+    date: Date,
+    #[serde(default)]
+    rule_set: Option<Value>,
+}
+
+fn tax_rules(input: TaxRulesInput) -> Result<Value, Problem> {
+    let book = tax_book(input.rule_set.as_ref())?;
+    let rules = book
+        .in_force(&input.region, input.date)
+        .map_err(|e| problem(&e))?;
+    serde_json::to_value(rules).map_err(|e| {
+        problem(&CallError::InvalidInput {
+            reason: e.to_string(),
+        })
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TaxDueInput {
+    region: String,
+    document: tax::due::DueKind,
+    from: Date,
+}
+
+fn tax_due(input: TaxDueInput) -> Result<Value, Problem> {
+    let book = tax::RuleBook::builtin();
+    let rules = book
+        .in_force(&input.region, input.from)
+        .map_err(|e| problem(&e))?;
+    let due = tax::due::DueInput {
+        document: input.document,
+        from: input.from,
+    };
+    let dues = tax::due::due_dates(&due, rules, WorkingCalendar::embedded_default())
+        .map_err(|e| problem(&e))?;
+    Ok(json!(dues))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -313,6 +454,16 @@ mod tests {
             call("nib.parse", &json!("not an object")).unwrap_err().code,
             "CALL_INVALID_INPUT"
         );
+    }
+
+    #[test]
+    fn every_tax_kind_has_its_own_function() {
+        for kind in tax::KINDS {
+            assert!(
+                FUNCTIONS.contains(&format!("tax.{kind}").as_str()),
+                "{kind}"
+            );
+        }
     }
 
     #[test]

@@ -2,11 +2,13 @@
 #![warn(missing_docs)]
 
 pub mod calendar;
+pub mod complaint;
 pub mod date;
 pub mod error;
 pub mod id;
 pub mod json_api;
 pub mod region;
+pub mod tax;
 
 pub use date::Date;
 pub use error::{Coded, Lang, Problem};

@@ -296,3 +296,13 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #[test]
+    fn arbitrary_csv_never_panics(body in ".{0,400}") {
+        let text = format!("date,name_id,kind\n{body}");
+        if let Ok(table) = HolidayTable::parse_csv(&text) {
+            prop_assert!(table.first_year() <= table.last_year());
+        }
+    }
+}

@@ -121,22 +121,3 @@ fn known_days_from_the_decrees() {
     let isra_mikraj_1449 = HolidayTable::embedded().get(date("2027-12-26")).unwrap();
     assert_eq!(isra_mikraj_1449.kind, HolidayKind::LiburNasional);
 }
-
-#[test]
-fn error_codes_are_documented() {
-    let docs =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/errors.md")).unwrap();
-    let section = docs
-        .split("## Calendar")
-        .nth(1)
-        .expect("a ## Calendar section");
-    let section = section.split("\n## ").next().unwrap();
-    for code in kotacerdas_core::calendar::CalendarError::CODES {
-        assert!(section.contains(&format!("| `{code}` |")), "{code} missing");
-    }
-    assert!(
-        kotacerdas_core::error::all_codes()
-            .iter()
-            .any(|(domain, _)| *domain == "calendar")
-    );
-}

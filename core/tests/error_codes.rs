@@ -46,7 +46,7 @@ fn section_of(domain: &str) -> &'static str {
     }
 }
 
-const SECTIONS: [&str; 12] = [
+const SECTIONS: [&str; 14] = [
     "Region",
     "NIK",
     "KK",
@@ -59,6 +59,8 @@ const SECTIONS: [&str; 12] = [
     "SISMIOP table",
     "Call",
     "Calendar",
+    "Complaints",
+    "Tax",
 ];
 
 /// Section title -> the codes in the first column of its `| code | when | fields |` table.

@@ -61,7 +61,10 @@ impl Instant {
 
     /// The calendar day in WIB that contains this instant.
     pub fn date_wib(self) -> Result<Date, CalendarError> {
-        let days = (self.unix_seconds + WIB_OFFSET_SECONDS).div_euclid(SECONDS_PER_DAY);
+        let days = self
+            .unix_seconds
+            .saturating_add(WIB_OFFSET_SECONDS)
+            .div_euclid(SECONDS_PER_DAY);
         i32::try_from(days)
             .ok()
             .and_then(|days| Date::from_days_since_epoch(days).ok())
@@ -232,5 +235,12 @@ mod tests {
         }
         let long = "9".repeat(1_000_000);
         assert!(Instant::parse_iso(&long).is_err());
+        // Extreme instants have no WIB date but never panic.
+        for extreme in [i64::MIN, i64::MAX] {
+            let instant = Instant::from_unix_seconds(extreme);
+            assert!(instant.date_wib().is_err());
+            assert!(instant.to_string().starts_with('@'));
+            assert_eq!(instant.plus_seconds(extreme).unix_seconds(), extreme);
+        }
     }
 }

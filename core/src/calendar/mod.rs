@@ -26,6 +26,7 @@
 //! ```
 
 mod instant;
+pub(crate) mod json;
 mod table;
 
 use std::borrow::Cow;

@@ -1,0 +1,188 @@
+//! `complaint.*` functions of [`crate::json_api`]: JSON in, JSON out.
+
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::calendar::{CalendarOptions, Instant, WorkingCalendar};
+use crate::complaint::duplicates::{self, ExistingReport};
+use crate::complaint::lifecycle::{
+    self, Actor, Event, EventKind, LifecycleContext, ReportRecord, State,
+};
+use crate::complaint::sla::{self, SlaPolicy};
+use crate::complaint::{Catalog, GeoPoint, draft, routing};
+use crate::error::{Coded, Problem};
+use crate::json_api::{CallError, decode};
+
+fn invalid(reason: &str) -> Problem {
+    Problem::from_coded(&CallError::InvalidInput {
+        reason: reason.to_owned(),
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SearchInput {
+    text: String,
+    #[serde(default = "default_limit")]
+    limit: usize,
+}
+
+fn default_limit() -> usize {
+    5
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RouteInput {
+    category: String,
+    #[serde(default)]
+    region: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ValidateInput {
+    /// The draft, as the app would send it.
+    draft: Value,
+    /// "Now" (required so that results are reproducible).
+    now: Instant,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TransitionInput {
+    state: State,
+    actor: Actor,
+    event: EventKind,
+}
+
+/// The SLA policy: a code of the shipped catalog or a whole policy object.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum PolicyInput {
+    Code(String),
+    Policy(SlaPolicy),
+}
+
+impl PolicyInput {
+    fn resolve(self) -> Result<SlaPolicy, Problem> {
+        match self {
+            PolicyInput::Policy(policy) => Ok(policy),
+            PolicyInput::Code(code) => Catalog::embedded()
+                .sla_policy(&code)
+                .cloned()
+                .ok_or_else(|| invalid("unknown sla_policy")),
+        }
+    }
+}
+
+fn calendar(options: Option<CalendarOptions>) -> Result<WorkingCalendar, Problem> {
+    WorkingCalendar::embedded(options.unwrap_or_default()).map_err(|e| Problem::from_coded(&e))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ApplyInput {
+    /// Events already accepted, oldest first (replayed from a new draft).
+    #[serde(default)]
+    history: Vec<Event>,
+    event: Event,
+    sla_policy: PolicyInput,
+    #[serde(default)]
+    calendar_options: Option<CalendarOptions>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SlaInput {
+    history: Vec<Event>,
+    sla_policy: PolicyInput,
+    at: Instant,
+    #[serde(default)]
+    calendar_options: Option<CalendarOptions>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DuplicatesInput {
+    category: String,
+    location: GeoPoint,
+    existing: Vec<ExistingReport>,
+}
+
+/// Calls a `complaint.*` function.
+pub(crate) fn call(function: &str, input: &Value) -> Result<Value, Problem> {
+    let catalog = Catalog::embedded();
+    match function {
+        "complaint.search" => {
+            let input: SearchInput = decode(input)?;
+            Ok(json!({"hits": catalog.search_categories(&input.text, input.limit.min(100))}))
+        }
+        "complaint.route" => {
+            let input: RouteInput = decode(input)?;
+            let route = routing::route(catalog, &input.category, input.region.as_deref())
+                .map_err(|e| Problem::from_coded(&e))?;
+            Ok(json!(route))
+        }
+        "complaint.validate" => {
+            let input: ValidateInput = decode(input)?;
+            let context = draft::ValidationContext {
+                catalog,
+                now: input.now,
+            };
+            // Through the text form so that the same checks as for an app's upload apply.
+            Ok(
+                match draft::validate_json(&input.draft.to_string(), &context) {
+                    Ok(report) => json!({"valid": true, "report": report}),
+                    Err(problems) => {
+                        let errors: Vec<Value> = problems
+                            .iter()
+                            .map(|p| json!({"field": p.field, "code": p.problem.code}))
+                            .collect();
+                        json!({"valid": false, "errors": errors, "problems": problems})
+                    }
+                },
+            )
+        }
+        "complaint.transition" => {
+            let input: TransitionInput = decode(input)?;
+            let state = lifecycle::transition(input.state, input.actor, &input.event)
+                .map_err(|e| Problem::from_coded(&e))?;
+            Ok(json!({"state": state}))
+        }
+        "complaint.apply" => {
+            let input: ApplyInput = decode(input)?;
+            let policy = input.sla_policy.resolve()?;
+            let calendar = calendar(input.calendar_options)?;
+            let context = LifecycleContext {
+                calendar: &calendar,
+                policy: &policy,
+                catalog: Some(catalog),
+            };
+            let record = ReportRecord::replay(input.history, &context).map_err(|(index, e)| {
+                invalid(&format!("history event {index} refused: {}", e.code()))
+            })?;
+            let record = record
+                .apply(input.event, &context)
+                .map_err(|e| Problem::from_coded(&e))?;
+            Ok(json!(record))
+        }
+        "complaint.sla" => {
+            let input: SlaInput = decode(input)?;
+            let policy = input.sla_policy.resolve()?;
+            let calendar = calendar(input.calendar_options)?;
+            let report = sla::evaluate(&input.history, &policy, &calendar, input.at)
+                .map_err(|e| Problem::from_coded(&e))?;
+            Ok(json!(report))
+        }
+        "complaint.duplicates" => {
+            let input: DuplicatesInput = decode(input)?;
+            let suggestions =
+                duplicates::suggest(catalog, &input.category, input.location, &input.existing);
+            Ok(json!({"suggestions": suggestions}))
+        }
+        _ => Err(Problem::from_coded(&CallError::UnknownFunction {
+            function: function.chars().take(64).collect(),
+        })),
+    }
+}
