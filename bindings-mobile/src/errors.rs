@@ -146,3 +146,21 @@ domain_error! {
         Rejected,
     }
 }
+
+domain_error! {
+    /// A tax calculation was refused.
+    TaxError {
+        /// The input breaks a rule or no rule set covers it (`TAX_*`, `RULES_*`).
+        Invalid,
+        /// The input is not a JSON object (`TAX_INVALID_INPUT`).
+        InvalidArgument,
+    }
+}
+
+domain_error! {
+    /// A complaint function could not run (a refused draft is a result, not this error).
+    ComplaintError {
+        /// A malformed argument, such as an instant that is not ISO 8601 (`CALENDAR_*`).
+        InvalidArgument,
+    }
+}

@@ -1,6 +1,9 @@
 //! `kotacerdas-mobile`: the uniffi facade of `kotacerdas-core` for Kotlin (Android and JVM),
 //! Swift (iOS) and Python.
 //!
+//! Identifiers (single and batch), regions, local taxes (typed result with breakdown), complaint
+//! draft validation, and a generic `call` over every function of `json_api` by name.
+//!
 //! A thin layer: it converts between the core's types and uniffi records, objects and errors,
 //! and holds no rule of its own. Every function is synchronous, holds no lock and keeps no
 //! state, so it may be called from any thread at once. See `docs/android.md`, `docs/ios.md` and
@@ -12,11 +15,14 @@
 uniffi::setup_scaffolding!("kotacerdas");
 
 mod call;
+mod complaint;
 mod errors;
 mod ids;
 mod region;
+mod tax;
 
 pub use call::{call, functions};
+pub use complaint::{ComplaintValidation, FieldProblem, validate_complaint};
 pub use errors::{
     CallError, KkError, NibError, NikError, NopError, NpwpError, PhoneError, RegionError,
 };
@@ -30,3 +36,4 @@ pub use region::{
     Decree, MatchKind, Region, RegionLevel, Retirement, SearchHit, region_children, region_decree,
     region_lookup, region_search,
 };
+pub use tax::{Confidence, StepKind, TaxResult, TaxStep, calculate_tax, tax_kinds};
