@@ -5,8 +5,9 @@
 //! draft validation, and a generic `call` over every function of `json_api` by name.
 //!
 //! A thin layer: it converts between the core's types and uniffi records, objects and errors,
-//! and holds no rule of its own. Every function is synchronous, holds no lock and keeps no
-//! state, so it may be called from any thread at once. See `docs/android.md`, `docs/ios.md` and
+//! and holds no rule of its own. Every function is synchronous and keeps no mutable state (the
+//! built-in tax rule sets are built once, on first use), so it may be called from any thread at
+//! once. See `docs/android.md`, `docs/ios.md` and
 //! `docs/python.md`; `cargo xtask bindings` generates the foreign code.
 //!
 //! The namespace is `kotacerdas`: Kotlin package `id.kotacerdas`, Swift module `KotaCerdas`,

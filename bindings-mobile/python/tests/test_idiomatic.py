@@ -116,3 +116,17 @@ def test_many_threads_get_consistent_results():
     for thread in threads:
         thread.join()
     assert not mismatches
+
+
+def test_tax_and_complaint():
+    result = kotacerdas.calculate_tax("mblb", '{"date": "2025-03-31", "value": 500000000}')
+    assert result.amount == 125_000_000
+    assert any(step.kind == kotacerdas.StepKind.COMPONENT for step in result.breakdown)
+    with pytest.raises(kotacerdas.TaxError.Invalid) as caught:
+        kotacerdas.calculate_tax("pajak_langit", "{}")
+    assert caught.value.code == "TAX_UNKNOWN_KIND"
+    outcome = kotacerdas.validate_complaint("{}", "2026-11-29T10:00:00+07:00")
+    assert not outcome.valid
+    assert "kind" in [problem.field for problem in outcome.problems]
+    with pytest.raises(kotacerdas.ComplaintError.InvalidArgument):
+        kotacerdas.validate_complaint("{}", "kemarin")

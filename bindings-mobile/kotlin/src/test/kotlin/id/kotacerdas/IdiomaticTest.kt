@@ -53,8 +53,9 @@ class IdiomaticTest {
         assertEquals("A NIK has 16 digits, found 4", e.messageEn)
         // Indonesian first, as everywhere in the SDK; never the input itself.
         assertEquals("NIK_INVALID_LENGTH: NIK harus 16 digit, ditemukan 4 digit", e.toString())
-        val base: NikException = e
-        assertTrue(base is Exception)
+        // Every domain exception is a plain Kotlin exception: catchable as NikException or Exception.
+        val caught: Exception = assertThrows(NikException::class.java) { Nik.parse("", fixed) }
+        assertEquals("NIK_EMPTY", (caught as NikException.Invalid).code)
 
         val option = assertThrows(NikException.InvalidArgument::class.java) {
             Nik.parse("3527014501900001", NikOptions(referenceDate = "29/11/2026"))
