@@ -7,6 +7,10 @@
 // instead; see docs/ios.md.
 import PackageDescription
 
+// The host library built by `cargo xtask bindings` (absolute, so the linker and the test
+// runner find it whatever their working folder).
+let hostLibrary = Context.packageDirectory + "/../../target/release"
+
 let package = Package(
     name: "KotaCerdas",
     platforms: [.iOS(.v13), .macOS(.v11)],
@@ -22,7 +26,7 @@ let package = Package(
             path: "Sources/KotaCerdas",
             linkerSettings: [
                 .linkedLibrary("kotacerdas_mobile"),
-                .unsafeFlags(["-L../../target/release"]),
+                .unsafeFlags(["-L\(hostLibrary)", "-Xlinker", "-rpath", "-Xlinker", hostLibrary]),
             ]
         ),
         .testTarget(
