@@ -21,7 +21,9 @@ class ThreadSafetyTest {
                 pool.submit(Callable {
                     start.await()
                     var mismatches = 0
+                    var calls = 0
                     for (i in 0 until callsPerThread) {
+                        calls++
                         // Mix the kinds of call so that objects, records and errors all cross at once.
                         when ((i + t) % 4) {
                             0 -> if (Nik.parse("3527014501900001", options).details().birthDate != "1990-01-05") mismatches++
@@ -35,13 +37,13 @@ class ThreadSafetyTest {
                             else -> if (!call("phone.normalize", "{\"phone\": \"0812-3456-7890\"}").contains("+6281234567890")) mismatches++
                         }
                     }
-                    mismatches
+                    mismatches to calls
                 })
             }
             start.countDown()
-            val mismatches = tasks.sumOf { it.get(5, TimeUnit.MINUTES) }
-            assertEquals(0, mismatches)
-            assertEquals(100_000, threads * callsPerThread)
+            val results = tasks.map { it.get(5, TimeUnit.MINUTES) }
+            assertEquals(0, results.sumOf { it.first }, "calls with an unexpected result")
+            assertEquals(100_000, results.sumOf { it.second }, "calls made")
         } finally {
             pool.shutdownNow()
         }
