@@ -439,18 +439,15 @@ pub fn search(query: &str, limit: usize) -> Vec<SearchHit> {
     if needle.is_empty() || limit == 0 {
         return Vec::new();
     }
-    let mut hits: Vec<SearchHit> = Vec::new();
-    let levels = [
-        RegionLevel::Province,
-        RegionLevel::Regency,
-        RegionLevel::District,
-        RegionLevel::Village,
-    ];
-    for region in levels.into_iter().flat_map(all).chain(all_retired()) {
-        if let Some(matched) = match_name(region.name, region.level, &needle) {
-            hits.push(SearchHit { region, matched });
-        }
-    }
+    let mut hits: Vec<SearchHit> = search_index()
+        .iter()
+        .filter_map(|entry| {
+            entry.matches(&needle).map(|matched| SearchHit {
+                region: entry.region.clone(),
+                matched,
+            })
+        })
+        .collect();
     hits.sort_by_key(|hit| {
         (
             hit.matched,
@@ -472,30 +469,81 @@ const NAME_PREFIXES: [&[&str]; 4] = [
     &["kota"],
 ];
 
-fn match_name(name: &str, level: RegionLevel, needle: &str) -> Option<MatchKind> {
-    let folded = fold(name);
-    // The words of the name, folded: "P. Mandangin" -> ["p", "mandangin"].
-    let words: Vec<String> = name
-        .split(|c: char| !c.is_alphanumeric())
-        .map(fold)
-        .filter(|w| !w.is_empty())
-        .collect();
-    let bare = match level {
-        RegionLevel::Regency => NAME_PREFIXES
+/// A region with its name folded once, for searching.
+struct SearchEntry {
+    region: Region,
+    /// The folded name: its words, folded and concatenated ("P. Mandangin" -> "pmandangin").
+    folded: String,
+    /// Where each word starts in `folded`.
+    word_starts: Vec<usize>,
+    /// For a regency, where the name starts after "Kabupaten"/"Kota" and the like.
+    bare_start: Option<usize>,
+}
+
+impl SearchEntry {
+    fn new(region: Region) -> SearchEntry {
+        let words: Vec<String> = region
+            .name
+            .split(|c: char| !c.is_alphanumeric())
+            .map(fold)
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut word_starts = Vec::with_capacity(words.len());
+        let mut folded = String::new();
+        for word in &words {
+            word_starts.push(folded.len());
+            folded.push_str(word);
+        }
+        let bare_start = match region.level {
+            RegionLevel::Regency => NAME_PREFIXES
+                .iter()
+                .find(|p| words.len() > p.len() && words.iter().zip(p.iter()).all(|(w, p)| w == p))
+                .map(|p| word_starts[p.len()]),
+            _ => None,
+        };
+        SearchEntry {
+            region,
+            folded,
+            word_starts,
+            bare_start,
+        }
+    }
+
+    fn matches(&self, needle: &str) -> Option<MatchKind> {
+        let bare = self.bare_start.map(|start| &self.folded[start..]);
+        if self.folded == needle || bare == Some(needle) {
+            return Some(MatchKind::Exact);
+        }
+        // A prefix of any word, continuing into the following words: "mandangin" and
+        // "p mandangin" both prefix-match "P. Mandangin".
+        if self
+            .word_starts
             .iter()
-            .find(|p| words.len() > p.len() && words.iter().zip(p.iter()).all(|(w, p)| w == p))
-            .map(|p| words[p.len()..].concat()),
-        _ => None,
-    };
-    if folded == needle || bare.as_deref() == Some(needle) {
-        return Some(MatchKind::Exact);
+            .any(|&start| self.folded[start..].starts_with(needle))
+        {
+            return Some(MatchKind::Prefix);
+        }
+        self.folded.contains(needle).then_some(MatchKind::Substring)
     }
-    // A prefix of any word, continuing into the following words: "mandangin" and
-    // "p mandangin" both prefix-match "P. Mandangin".
-    if (0..words.len()).any(|i| words[i..].concat().starts_with(needle)) {
-        return Some(MatchKind::Prefix);
-    }
-    folded.contains(needle).then_some(MatchKind::Substring)
+}
+
+/// Every current and retired region with its folded name, built on the first search.
+fn search_index() -> &'static [SearchEntry] {
+    static INDEX: std::sync::OnceLock<Vec<SearchEntry>> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let levels = [
+            RegionLevel::Province,
+            RegionLevel::Regency,
+            RegionLevel::District,
+            RegionLevel::Village,
+        ];
+        levels
+            .into_iter()
+            .flat_map(all)
+            .chain(all_retired())
+            .map(SearchEntry::new)
+            .collect()
+    })
 }
 
 /// Lowercase ASCII letters and digits only.

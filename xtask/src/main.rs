@@ -3,7 +3,9 @@
 //!
 //! - `cargo xtask test`: formatting, clippy, every Rust test (unit, integration, doc, CLI), and
 //!   each binding's suite: Kotlin/JVM (`mvn -q test`), Python (pytest), Swift (`swift test`,
-//!   only where `swift` is on PATH).
+//!   only where `swift` is on PATH). The CLI tests include the conformance suite:
+//!   every vector file validated against its JSON Schemas (`cli/tests/conformance_vectors.rs`)
+//!   and run through the real runner (`cli/tests/conformance_runner.rs`).
 //! - `cargo xtask bindings`: builds `kotacerdas-mobile` (release, symbols kept) and generates
 //!   its Kotlin, Swift and Python bindings with the workspace's pinned `uniffi-bindgen`.
 //! - `cargo xtask bench-kotlin`: the JVM benchmark of the Kotlin bindings (ns per call).
@@ -14,12 +16,15 @@
 //!   region codes and random dates, they belong to no known person.
 //! - `cargo xtask cli-memory [N]`: runs the release CLI on N generated lines (default
 //!   1,000,000) through stdin and prints its peak memory (GNU time) and the summary.
+//! - `cargo xtask fuzz [--seconds N] [TARGET ...]`: every cargo-fuzz target for N seconds
+//!   (see `fuzz.rs`).
 
 use std::env;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 
+mod fuzz;
 mod mobile;
 mod niks;
 
@@ -33,9 +38,10 @@ fn main() -> ExitCode {
         Some("bindings") => mobile::bindings().map(|_| ()),
         Some("bench-kotlin") => mobile::bench_kotlin(),
         Some("android") => mobile::android(),
+        Some("fuzz") => fuzz::fuzz(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <test | bench | niks N [--seed S] | cli-memory [N] | bindings | bench-kotlin | android>"
+                "usage: cargo xtask <test | bench | niks N [--seed S] | cli-memory [N] | fuzz [--seconds N] [TARGET ...] | bindings | bench-kotlin | android>"
             );
             return ExitCode::from(2);
         }

@@ -8,8 +8,10 @@ use super::vectors::Expected;
 /// `Ok` when the answer meets the expectation; otherwise a readable difference.
 ///
 /// `expected.ok` lists the fields that must match: every key it has must be in the answer with
-/// an equal value (objects inside are compared the same way, so a subset at any depth is
-/// allowed; lists must be equal as a whole).
+/// an equal value. Objects inside are compared the same way, so a subset at any depth is
+/// allowed. A list of plain values (strings, numbers, booleans, null), such as `warnings`, must
+/// hold the same elements in any order; any other list must have the same length, and its
+/// elements are compared in order, each as a subset.
 pub fn check(expected: &Expected, answer: &Answer) -> Result<(), String> {
     match (expected, answer) {
         (Expected::Ok(fields), Answer::Ok(actual)) => {
@@ -53,12 +55,46 @@ fn subset(expected: &Value, actual: &Value, path: &str, differences: &mut Vec<St
                 }
             }
         }
+        (Value::Array(want), Value::Array(have)) if want.iter().all(is_scalar) => {
+            if !same_multiset(want, have) {
+                differences.push(format!(
+                    "  {}: expected {expected} (in any order), got {actual}",
+                    if path.is_empty() { "(result)" } else { path }
+                ));
+            }
+        }
+        (Value::Array(want), Value::Array(have)) if want.len() == have.len() => {
+            for (index, (want, have)) in want.iter().zip(have).enumerate() {
+                subset(want, have, &format!("{path}[{index}]"), differences);
+            }
+        }
         _ if numbers_equal(expected, actual) || expected == actual => {}
         _ => differences.push(format!(
             "  {}: expected {expected}, got {actual}",
             if path.is_empty() { "(result)" } else { path }
         )),
     }
+}
+
+fn is_scalar(value: &Value) -> bool {
+    !matches!(value, Value::Array(_) | Value::Object(_))
+}
+
+/// The same elements, each as often, in any order (warning codes have no meaningful order).
+fn same_multiset(want: &[Value], have: &[Value]) -> bool {
+    if want.len() != have.len() {
+        return false;
+    }
+    let mut unused: Vec<&Value> = have.iter().collect();
+    want.iter().all(
+        |w| match unused.iter().position(|h| numbers_equal(w, h) || *h == w) {
+            Some(i) => {
+                unused.swap_remove(i);
+                true
+            }
+            None => false,
+        },
+    )
 }
 
 /// `5` and `5.0` are the same number in JSON; implementations in other languages may print
@@ -103,6 +139,25 @@ mod tests {
             difference,
             "  a: expected 1, got 2\n  b.c: expected \"x\", missing"
         );
+    }
+
+    #[test]
+    fn lists_of_values_in_any_order_lists_of_objects_in_order() {
+        let expected = Expected::Ok(json!({"warnings": ["A", "B"], "hits": [{"x": 1}, {"x": 2}]}));
+        let answer = json!({"warnings": ["B", "A"], "hits": [{"x": 1, "y": 0}, {"x": 2}]});
+        assert!(check(&expected, &Answer::Ok(answer)).is_ok());
+        let swapped = json!({"warnings": ["A", "B"], "hits": [{"x": 2}, {"x": 1}]});
+        assert_eq!(
+            check(&expected, &Answer::Ok(swapped)).unwrap_err(),
+            "  hits[0].x: expected 1, got 2\n  hits[1].x: expected 2, got 1"
+        );
+        let missing = json!({"warnings": ["A", "A"], "hits": [{"x": 1}]});
+        assert_eq!(
+            check(&expected, &Answer::Ok(missing)).unwrap_err(),
+            "  warnings: expected [\"A\",\"B\"] (in any order), got [\"A\",\"A\"]\n  hits: expected [{\"x\":1},{\"x\":2}], got [{\"x\":1}]"
+        );
+        let empty = Expected::Ok(json!({"warnings": []}));
+        assert!(check(&empty, &Answer::Ok(json!({"warnings": ["A"]}))).is_err());
     }
 
     #[test]

@@ -82,8 +82,9 @@ fn parse_answer(line: &str, id: &str) -> Answer {
     }
 }
 
-/// After this many crashes in a row the run stops.
-const MAX_CONSECUTIVE_CRASHES: u32 = 3;
+/// After this many cases in a row without a valid answer (crash, timeout, garbage) the run
+/// stops: the adapter is broken, and going on would only repeat the same failure.
+const MAX_CONSECUTIVE_FAILURES: u32 = 3;
 
 /// A vendor's program started once and fed one request per line; restarted after a crash.
 pub struct Adapter {
@@ -91,7 +92,8 @@ pub struct Adapter {
     timeout: Duration,
     process: Option<Running>,
     next_id: u64,
-    consecutive_crashes: u32,
+    consecutive_failures: u32,
+    last_failure: String,
 }
 
 struct Running {
@@ -107,7 +109,8 @@ impl Adapter {
             timeout,
             process: None,
             next_id: 0,
-            consecutive_crashes: 0,
+            consecutive_failures: 0,
+            last_failure: String::new(),
         };
         adapter.process = Some(adapter.spawn()?);
         Ok(adapter)
@@ -156,7 +159,7 @@ impl Adapter {
 
     /// Ends the running process and describes how it ended.
     fn crashed(&mut self, what: &str) -> Answer {
-        self.consecutive_crashes += 1;
+        self.consecutive_failures += 1;
         let status = match self.process.take() {
             Some(mut running) => {
                 let _ = running.child.kill();
@@ -168,8 +171,24 @@ impl Adapter {
             }
             None => "not running".to_owned(),
         };
+        self.last_failure = format!("adapter {what} ({status})");
         Answer::Failure(format!(
             "adapter {what} ({status}); restarting it for the next case"
+        ))
+    }
+
+    /// The adapter printed something that is not an answer to this request. Its output is now
+    /// out of step with the requests (a stray log line shifts every later answer), so it is
+    /// restarted like after a crash.
+    fn spoke_garbage(&mut self, reason: String) -> Answer {
+        self.consecutive_failures += 1;
+        if let Some(mut running) = self.process.take() {
+            let _ = running.child.kill();
+            let _ = running.child.wait();
+        }
+        self.last_failure = reason.clone();
+        Answer::Failure(format!(
+            "{reason}; restarting the adapter for the next case"
         ))
     }
 }
@@ -184,7 +203,8 @@ impl Implementation for Adapter {
             match self.spawn() {
                 Ok(running) => self.process = Some(running),
                 Err(e) => {
-                    self.consecutive_crashes = MAX_CONSECUTIVE_CRASHES;
+                    self.consecutive_failures = MAX_CONSECUTIVE_FAILURES;
+                    self.last_failure = e.to_string();
                     return Answer::Failure(e.to_string());
                 }
             }
@@ -202,10 +222,13 @@ impl Implementation for Adapter {
             return self.crashed("closed its input");
         }
         match running.lines.recv_timeout(self.timeout) {
-            Ok(Ok(line)) => {
-                self.consecutive_crashes = 0;
-                parse_answer(&line, &id)
-            }
+            Ok(Ok(line)) => match parse_answer(&line, &id) {
+                Answer::Failure(reason) => self.spoke_garbage(reason),
+                answer => {
+                    self.consecutive_failures = 0;
+                    answer
+                }
+            },
             Ok(Err(e)) => self.crashed(&format!("output could not be read: {e}")),
             Err(RecvTimeoutError::Disconnected) => self.crashed("exited"),
             Err(RecvTimeoutError::Timeout) => {
@@ -216,10 +239,10 @@ impl Implementation for Adapter {
     }
 
     fn gave_up(&self) -> Option<String> {
-        (self.consecutive_crashes >= MAX_CONSECUTIVE_CRASHES).then(|| {
+        (self.consecutive_failures >= MAX_CONSECUTIVE_FAILURES).then(|| {
             format!(
-                "stopped: adapter `{}` failed {MAX_CONSECUTIVE_CRASHES} cases in a row without answering",
-                self.command
+                "stopped: adapter `{}` gave no valid answer for {MAX_CONSECUTIVE_FAILURES} cases in a row (crash, timeout or output that is not the protocol); last: {}; the remaining cases were not run",
+                self.command, self.last_failure
             )
         })
     }

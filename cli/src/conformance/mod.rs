@@ -45,10 +45,12 @@ pub struct ConformanceRun {
 
 /// The vectors shipped in the repository, found from the source tree at build time.
 fn default_vectors() -> PathBuf {
-    PathBuf::from(concat!(
+    let path = PathBuf::from(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../conformance/vectors"
-    ))
+    ));
+    // `/repo/conformance/vectors` reads better in reports than `/repo/cli/../conformance/...`.
+    path.canonicalize().unwrap_or(path)
 }
 
 pub fn run(args: &ConformanceRun) -> io::Result<ExitCode> {
@@ -58,6 +60,21 @@ pub fn run(args: &ConformanceRun) -> io::Result<ExitCode> {
         args.vectors.clone()
     };
     let files = vectors::load(&paths)?;
+    // A misspelt `--suite` would otherwise run nothing and pass.
+    for suite in &args.suite {
+        if !files.iter().any(|f| f.suite == *suite) {
+            let mut known: Vec<&str> = files.iter().map(|f| f.suite.as_str()).collect();
+            known.sort_unstable();
+            known.dedup();
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!(
+                    "no vector file has suite {suite:?}; suites: {}",
+                    known.join(", ")
+                ),
+            ));
+        }
+    }
     let timeout = Duration::from_secs(args.timeout.max(1));
     let mut implementation: Box<dyn Implementation> = match (&args.adapter, &args.http) {
         (Some(command), _) => Box::new(Adapter::start(command, timeout)?),
@@ -66,11 +83,12 @@ pub fn run(args: &ConformanceRun) -> io::Result<ExitCode> {
     };
 
     let mut report = Report::new(implementation.describe());
-    'files: for file in &files {
-        if !args.suite.is_empty() && !args.suite.contains(&file.suite) {
-            continue;
-        }
+    let selected =
+        |file: &&vectors::VectorFile| args.suite.is_empty() || args.suite.contains(&file.suite);
+    let mut remaining: usize = files.iter().filter(selected).map(|f| f.cases.len()).sum();
+    'files: for file in files.iter().filter(selected) {
         for case in &file.cases {
+            remaining -= 1;
             let answer = implementation.call(&file.function, &case.input);
             let outcome = match &answer {
                 Answer::Unsupported => CaseOutcome::Unsupported,
@@ -82,7 +100,7 @@ pub fn run(args: &ConformanceRun) -> io::Result<ExitCode> {
             };
             report.add(file, case, outcome);
             if let Some(reason) = implementation.gave_up() {
-                report.abort(reason);
+                report.abort(format!("{reason} ({remaining} cases not run)"));
                 break 'files;
             }
         }

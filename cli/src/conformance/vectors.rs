@@ -16,6 +16,10 @@ pub struct VectorFile {
     pub description: String,
     #[serde(default)]
     pub legal_basis: Vec<String>,
+    /// The script that wrote the file, when it is generated (not used by the runner).
+    #[serde(default)]
+    #[allow(dead_code)]
+    pub generated_by: Option<String>,
     pub cases: Vec<Case>,
     /// Where the file was read from (not part of the format).
     #[serde(skip)]

@@ -95,6 +95,7 @@ coded_enum! {
 
 /// A day off declared by the regency (e.g. Hari Jadi Kabupaten, by Keputusan Bupati).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LocalDayOff {
     /// The day, in WIB.
     pub date: Date,
@@ -107,7 +108,8 @@ pub struct LocalDayOff {
 
 /// How the calendar treats the listed days.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
+// A misspelled option must not silently fall back to the default: that would shift deadlines.
+#[serde(default, deny_unknown_fields)]
 pub struct CalendarOptions {
     /// Whether cuti bersama is a day off (default `true`: the Pemkab's offices follow the
     /// ASN cuti bersama; essential services may set `false`).

@@ -54,6 +54,7 @@ pub fn calculate(input: &AirTanahInput, rules: &RuleSet) -> Result<TaxResult, Ta
     .resolve(&mut breakdown)?;
     rate_component(
         &mut breakdown,
+        "air_tanah",
         Label {
             id: "Pajak Air Tanah terutang",
             en: "Groundwater tax owed",

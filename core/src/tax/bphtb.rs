@@ -157,6 +157,7 @@ pub fn calculate(input: &BphtbInput, rules: &RuleSet) -> Result<TaxResult, TaxEr
         && mbr_exempt(claim, bphtb, rules, &mut breakdown)?
     {
         breakdown.input_component(
+            "bphtb",
             Label {
                 id: "BPHTB terutang (dibebaskan: MBR rumah pertama)",
                 en: "BPHTB owed (exempt: low-income first home)",
@@ -169,6 +170,7 @@ pub fn calculate(input: &BphtbInput, rules: &RuleSet) -> Result<TaxResult, TaxEr
         return breakdown.finish(rules);
     }
     breakdown.component(
+        "bphtb",
         Label {
             id: "BPHTB terutang",
             en: "BPHTB owed",

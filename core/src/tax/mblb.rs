@@ -53,6 +53,7 @@ pub fn calculate(input: &MblbInput, rules: &RuleSet) -> Result<TaxResult, TaxErr
     .resolve(&mut breakdown)?;
     let tax = rate_component(
         &mut breakdown,
+        "mblb",
         Label {
             id: "Pajak MBLB terutang",
             en: "MBLB tax owed",
@@ -62,6 +63,7 @@ pub fn calculate(input: &MblbInput, rules: &RuleSet) -> Result<TaxResult, TaxErr
         &mblb.rate,
     )?;
     breakdown.component(
+        "opsen_mblb",
         Label {
             id: "Opsen MBLB (provinsi)",
             en: "Opsen MBLB (province)",

@@ -147,6 +147,18 @@ pub struct Step {
     pub legal_reference: String,
     /// Confidence of the legal value used, when the step uses one.
     pub confidence: Option<Confidence>,
+    /// For a component step, the stable code of the amount (`pbb_p2`, `opsen`, `interest`,
+    /// `surcharge`, ...; listed in docs/tax.md), so programs need not read labels.
+    pub component: Option<String>,
+}
+
+/// One amount that adds to the document's total, by stable code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Component {
+    /// Stable code, e.g. `opsen`.
+    pub code: String,
+    /// The exact amount (before the document's one rounding).
+    pub amount: Decimal,
 }
 
 /// The result of a tax calculation: amount plus explanation.
@@ -160,6 +172,8 @@ pub struct TaxResult {
     pub amount: i64,
     /// The exact amount before rounding.
     pub exact_amount: Decimal,
+    /// The amounts that add up to the exact total, in breakdown order.
+    pub components: Vec<Component>,
     /// Ordered steps.
     pub breakdown: Vec<Step>,
     /// True if any value used is a placeholder (not verified in the regency's Perda).
@@ -191,8 +205,10 @@ impl Breakdown {
         }
     }
 
+    #[allow(clippy::too_many_arguments)] // one private constructor of every step
     fn push(
         &mut self,
+        component: Option<&str>,
         label: Label,
         inputs: &[(&str, String)],
         result: Decimal,
@@ -212,6 +228,7 @@ impl Breakdown {
             kind,
             legal_reference: reference.to_owned(),
             confidence,
+            component: component.map(str::to_owned),
         });
     }
 
@@ -223,7 +240,15 @@ impl Breakdown {
         result: Decimal,
         reference: &str,
     ) -> Decimal {
-        self.push(label, inputs, result, StepKind::Value, reference, None);
+        self.push(
+            None,
+            label,
+            inputs,
+            result,
+            StepKind::Value,
+            reference,
+            None,
+        );
         result
     }
 
@@ -236,6 +261,7 @@ impl Breakdown {
         source: &Sourced<T>,
     ) -> Decimal {
         self.push(
+            None,
             label,
             inputs,
             result,
@@ -249,6 +275,7 @@ impl Breakdown {
     /// Records an amount owed that adds to the document's total.
     pub(crate) fn component<T>(
         &mut self,
+        code: &str,
         label: Label,
         inputs: &[(&str, String)],
         result: Decimal,
@@ -256,6 +283,7 @@ impl Breakdown {
     ) -> Result<Decimal, TaxError> {
         self.total = self.total.checked_add(result)?;
         self.push(
+            Some(code),
             label,
             inputs,
             result,
@@ -269,13 +297,22 @@ impl Breakdown {
     /// Records an amount owed that comes from the input, not from a legal value.
     pub(crate) fn input_component(
         &mut self,
+        code: &str,
         label: Label,
         inputs: &[(&str, String)],
         result: Decimal,
         reference: &str,
     ) -> Result<Decimal, TaxError> {
         self.total = self.total.checked_add(result)?;
-        self.push(label, inputs, result, StepKind::Component, reference, None);
+        self.push(
+            Some(code),
+            label,
+            inputs,
+            result,
+            StepKind::Component,
+            reference,
+            None,
+        );
         Ok(result)
     }
 
@@ -286,6 +323,7 @@ impl Breakdown {
         let amount = exact.round(rounding)?;
         let adjustment = Decimal::from_int(amount).checked_sub(exact)?;
         self.push(
+            None,
             Label {
                 id: "Pembulatan satu kali per dokumen",
                 en: "Single rounding of the document",
@@ -305,11 +343,23 @@ impl Breakdown {
             .steps
             .iter()
             .any(|step| step.confidence == Some(Confidence::Placeholder));
+        let components = self
+            .steps
+            .iter()
+            .filter_map(|step| {
+                let code = step.component.clone()?;
+                Some(Component {
+                    code,
+                    amount: step.result,
+                })
+            })
+            .collect();
         Ok(TaxResult {
             kind: self.kind.to_owned(),
             rule_set: rules.id.clone(),
             amount,
             exact_amount: exact,
+            components,
             breakdown: self.steps,
             uses_placeholder,
         })
@@ -393,11 +443,13 @@ impl QuantityBase<'_> {
 /// `base x rate` as the document's tax component.
 pub(crate) fn rate_component(
     breakdown: &mut Breakdown,
+    code: &str,
     label: Label,
     base: Decimal,
     rate: &Sourced<Rate>,
 ) -> Result<Decimal, TaxError> {
     breakdown.component(
+        code,
         label,
         &[("base", show(base)), ("rate", rate.value.to_string())],
         base.times(rate.value)?,

@@ -142,6 +142,7 @@ pub fn calculate(
                 None => vehicle_rules.default_rate.clone(),
             };
             breakdown.component(
+                "provincial_tax",
                 provincial_label,
                 &[
                     ("reduced_base", show(reduced)),
@@ -154,6 +155,7 @@ pub fn calculate(
         (None, None, Some(owed)) => {
             let owed = non_negative("provincial_tax_owed", owed)?;
             breakdown.input_component(
+                "provincial_tax",
                 Label {
                     formula: "provincial_tax_owed",
                     ..provincial_label
@@ -173,6 +175,7 @@ pub fn calculate(
         }
     };
     breakdown.component(
+        "opsen",
         Label {
             id: "Opsen (kabupaten/kota)",
             en: "Opsen (regency/city)",

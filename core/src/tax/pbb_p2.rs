@@ -264,6 +264,7 @@ pub fn calculate(input: &PbbP2Input, rules: &RuleSet) -> Result<TaxResult, TaxEr
     match minimum {
         None => {
             breakdown.component(
+                "pbb_p2",
                 Label {
                     id: "PBB-P2 terutang",
                     en: "PBB-P2 owed",
@@ -286,6 +287,7 @@ pub fn calculate(input: &PbbP2Input, rules: &RuleSet) -> Result<TaxResult, TaxEr
                 rate,
             );
             breakdown.component(
+                "pbb_p2",
                 Label {
                     id: "PBB-P2 terutang (ketetapan minimal)",
                     en: "PBB-P2 owed (minimum bill)",

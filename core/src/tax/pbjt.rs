@@ -171,6 +171,7 @@ fn below_turnover_threshold(
         threshold,
     );
     breakdown.component(
+        "pbjt",
         Label {
             id: "PBJT terutang",
             en: "PBJT owed",
@@ -235,6 +236,7 @@ pub fn calculate(input: &PbjtInput, rules: &RuleSet) -> Result<TaxResult, TaxErr
         BASE_REFERENCE,
     );
     let tax = breakdown.component(
+        "pbjt",
         Label {
             id: "PBJT terutang",
             en: "PBJT owed",

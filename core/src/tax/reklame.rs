@@ -117,6 +117,7 @@ pub fn calculate(input: &ReklameInput, rules: &RuleSet) -> Result<TaxResult, Tax
     };
     rate_component(
         &mut breakdown,
+        "reklame",
         Label {
             id: "Pajak Reklame terutang",
             en: "Advertisement tax owed",

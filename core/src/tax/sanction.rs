@@ -85,6 +85,7 @@ fn interest_component(
     breakdown: &mut Breakdown,
 ) -> Result<Decimal, TaxError> {
     breakdown.component(
+        "interest",
         Label {
             id: "Sanksi bunga",
             en: "Interest sanction",
@@ -162,6 +163,7 @@ fn shortfall(owed: i64, paid: i64, breakdown: &mut Breakdown) -> Result<Decimal,
     let owed = non_negative("tax_owed", owed)?;
     let paid = non_negative("tax_paid", paid)?;
     breakdown.input_component(
+        "principal_shortfall",
         Label {
             id: "Pajak kurang bayar (pokok)",
             en: "Tax underpaid (principal)",
@@ -180,6 +182,7 @@ fn surcharge(
     breakdown: &mut Breakdown,
 ) -> Result<Decimal, TaxError> {
     breakdown.component(
+        "surcharge",
         Label {
             id: "Sanksi kenaikan",
             en: "Surcharge",
@@ -347,6 +350,7 @@ pub fn dispute_fine(input: &DisputeFineInput, rules: &RuleSet) -> Result<TaxResu
         base.times(rate.value)?
     };
     breakdown.component(
+        "fine",
         fine_label,
         &[
             ("fine_base", show(base)),
@@ -404,6 +408,7 @@ pub fn instalment(input: &InstalmentInput, rules: &RuleSet) -> Result<TaxResult,
     for number in 1..=count {
         let rate = &sanctions.instalment_monthly;
         breakdown.component(
+            "instalment_interest",
             Label {
                 id: "Bunga angsuran bulan ini",
                 en: "Instalment interest for the month",

@@ -52,6 +52,7 @@ pub fn calculate(input: &WaletInput, rules: &RuleSet) -> Result<TaxResult, TaxEr
     .resolve(&mut breakdown)?;
     rate_component(
         &mut breakdown,
+        "walet",
         Label {
             id: "Pajak Sarang Burung Walet terutang",
             en: "Swiftlet nest tax owed",
