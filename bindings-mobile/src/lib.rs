@@ -37,4 +37,4 @@ pub use region::{
     Decree, MatchKind, Region, RegionLevel, Retirement, SearchHit, region_children, region_decree,
     region_lookup, region_search,
 };
-pub use tax::{Confidence, StepKind, TaxResult, TaxStep, calculate_tax, tax_kinds};
+pub use tax::{Confidence, StepKind, TaxComponent, TaxResult, TaxStep, calculate_tax, tax_kinds};

@@ -50,6 +50,18 @@ pub struct TaxStep {
     pub legal_reference: String,
     /// Confidence of the legal value used, when the step uses one.
     pub confidence: Option<Confidence>,
+    /// For a component step, the stable code of the amount (`pbb_p2`, `opsen`, `interest`,
+    /// ...; docs/tax.md), so programs need not read labels.
+    pub component: Option<String>,
+}
+
+/// One amount that adds up to the total.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct TaxComponent {
+    /// Stable code, e.g. `opsen`.
+    pub code: String,
+    /// The exact amount (before the one rounding), as a decimal string.
+    pub amount: String,
 }
 
 /// A tax amount and how it was reached.
@@ -63,6 +75,8 @@ pub struct TaxResult {
     pub amount: i64,
     /// The exact amount before rounding, as a decimal string.
     pub exact_amount: String,
+    /// The amounts that add up to the exact total, in breakdown order.
+    pub components: Vec<TaxComponent>,
     /// Ordered steps.
     pub breakdown: Vec<TaxStep>,
     /// True if any value used is an unverified placeholder.
@@ -103,6 +117,14 @@ pub fn calculate_tax(
         rule_set: result.rule_set,
         amount: result.amount,
         exact_amount: result.exact_amount.to_string(),
+        components: result
+            .components
+            .into_iter()
+            .map(|c| TaxComponent {
+                code: c.code,
+                amount: c.amount.to_string(),
+            })
+            .collect(),
         breakdown: result
             .breakdown
             .into_iter()
@@ -123,6 +145,7 @@ pub fn calculate_tax(
                     tax::Confidence::Medium => Confidence::Medium,
                     tax::Confidence::Placeholder => Confidence::Placeholder,
                 }),
+                component: step.component,
             })
             .collect(),
         uses_placeholder: result.uses_placeholder,
@@ -144,6 +167,7 @@ mod tests {
         assert_eq!(result.amount, 125_000_000);
         assert_eq!(result.rule_set, "35.27-2025");
         assert!(!result.breakdown.is_empty());
+        assert!(!result.components.is_empty());
         let error = calculate_tax("mblb".into(), "{".into(), "35.27".into()).unwrap_err();
         assert_eq!(error.code(), "TAX_INVALID_INPUT");
         let error = calculate_tax("nope".into(), "{}".into(), "35.27".into()).unwrap_err();

@@ -1,6 +1,8 @@
 """Every case of every conformance vector file through the generic ``call``, with the rule of
-``kotacerdas conformance run``: expected ``ok`` fields are a subset at any depth (lists equal
-as a whole), an expected error matches by code."""
+``kotacerdas conformance run`` (cli/src/conformance/compare.rs): expected ``ok`` fields are a
+subset at any depth; a list of plain values holds the same elements in any order; any other
+list has the same length and is compared element by element, each as a subset; an expected
+error matches by code."""
 
 import json
 import pathlib
@@ -28,9 +30,17 @@ def same(want, have):
     if isinstance(want, (int, float)) and isinstance(have, (int, float)) \
             and not isinstance(want, bool) and not isinstance(have, bool):
         return float(want) == float(have)
-    if isinstance(want, list) and isinstance(have, list):
-        return len(want) == len(have) and all(same(a, b) for a, b in zip(want, have))
-    return want == have
+    return want == have and type(want) is type(have)
+
+
+def same_multiset(want, have):
+    unused = list(have)
+    for w in want:
+        index = next((i for i, h in enumerate(unused) if same(w, h)), None)
+        if index is None:
+            return False
+        unused.pop(index)
+    return not unused
 
 
 def subset(want, have, path, differences):
@@ -41,6 +51,13 @@ def subset(want, have, path, differences):
                 differences.append(f"{child}: expected {value!r}, missing")
             else:
                 subset(value, have[key], child, differences)
+    elif isinstance(want, list) and isinstance(have, list) \
+            and all(not isinstance(w, (list, dict)) for w in want):
+        if not same_multiset(want, have):
+            differences.append(f"{path or '(result)'}: expected {want!r} (in any order), got {have!r}")
+    elif isinstance(want, list) and isinstance(have, list) and len(want) == len(have):
+        for index, (w, h) in enumerate(zip(want, have)):
+            subset(w, h, f"{path}[{index}]", differences)
     elif not same(want, have):
         differences.append(f"{path or '(result)'}: expected {want!r}, got {have!r}")
 

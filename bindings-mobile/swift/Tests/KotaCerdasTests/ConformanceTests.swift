@@ -3,8 +3,9 @@ import XCTest
 @testable import KotaCerdas
 
 /// Every case of every file in conformance/vectors through the generic `call`, with the rule
-/// of `kotacerdas conformance run`: expected `ok` fields are a subset at any depth (lists equal
-/// as a whole); an expected error matches by code.
+/// of `kotacerdas conformance run`: expected `ok` fields are a subset at any depth; a list of
+/// plain values holds the same elements in any order; any other list has the same length and
+/// is compared element by element; an expected error matches by code.
 final class ConformanceTests: XCTestCase {
     static let vectors = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().appendingPathComponent("../../../../conformance/vectors").standardized
@@ -54,15 +55,22 @@ final class ConformanceTests: XCTestCase {
                 if let actual = have[key] { subset(value, actual, child, &differences) }
                 else { differences.append("\(child): expected \(value), missing") }
             }
+        } else if let want = want as? [Any], let have = have as? [Any], want.allSatisfy({ !($0 is [Any] || $0 is [String: Any]) }) {
+            var unused = have
+            let all = want.allSatisfy { w in
+                guard let i = unused.firstIndex(where: { same(w, $0) }) else { return false }
+                unused.remove(at: i)
+                return true
+            }
+            if !all || !unused.isEmpty { differences.append("\(path): expected \(want) (in any order), got \(have)") }
+        } else if let want = want as? [Any], let have = have as? [Any], want.count == have.count {
+            for (index, pair) in zip(want, have).enumerated() { subset(pair.0, pair.1, "\(path)[\(index)]", &differences) }
         } else if !same(want, have) {
             differences.append("\(path.isEmpty ? "(result)" : path): expected \(want), got \(have)")
         }
     }
 
     private func same(_ a: Any, _ b: Any) -> Bool {
-        if let a = a as? [Any], let b = b as? [Any] {
-            return a.count == b.count && zip(a, b).allSatisfy { same($0, $1) }
-        }
         return (a as? NSObject)?.isEqual(b) ?? (a is NSNull && b is NSNull)
     }
 }
