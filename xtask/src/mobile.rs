@@ -173,7 +173,12 @@ pub fn bench_kotlin() -> Result {
 /// `cargo xtask android`: the AAR for arm64-v8a, armeabi-v7a and x86_64. Needs the Android
 /// NDK (`ANDROID_NDK_HOME`) and `cargo install cargo-ndk`; see docs/android.md.
 pub fn android() -> Result {
-    if !on_path("cargo-ndk") {
+    // A cargo subcommand: ask cargo, which also finds it in ~/.cargo/bin.
+    let has_ndk = Command::new(cargo())
+        .args(["ndk", "--version"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_ndk {
         return Err(
             "cargo-ndk is missing: `cargo install cargo-ndk` and set ANDROID_NDK_HOME (docs/android.md)"
                 .to_owned(),
