@@ -2,9 +2,14 @@
 //! developers run exactly the same steps.
 //!
 //! - `cargo xtask test`: formatting, clippy, every Rust test (unit, integration, doc, CLI), and
-//!   each binding's suite as the bindings land. The CLI tests include the conformance suite:
+//!   each binding's suite: Kotlin/JVM (`mvn -q test`), Python (pytest), Swift (`swift test`,
+//!   only where `swift` is on PATH). The CLI tests include the conformance suite:
 //!   every vector file validated against its JSON Schemas (`cli/tests/conformance_vectors.rs`)
 //!   and run through the real runner (`cli/tests/conformance_runner.rs`).
+//! - `cargo xtask bindings`: builds `kotacerdas-mobile` (release, symbols kept) and generates
+//!   its Kotlin, Swift and Python bindings with the workspace's pinned `uniffi-bindgen`.
+//! - `cargo xtask bench-kotlin`: the JVM benchmark of the Kotlin bindings (ns per call).
+//! - `cargo xtask android`: the Android AAR (needs the NDK and cargo-ndk; see docs/android.md).
 //! - `cargo xtask bench`: the criterion benchmarks of the core.
 //! - `cargo xtask niks N [--seed S]`: N synthetic NIK lines (a realistic mix of valid and
 //!   invalid ones) for benchmarks and the CLI memory check. **Synthetic**: generated from
@@ -26,6 +31,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 
 mod fuzz;
+mod mobile;
 mod niks;
 mod npm;
 
@@ -36,13 +42,16 @@ fn main() -> ExitCode {
         Some("bench") => bench(),
         Some("niks") => generate_niks(&args[1..]),
         Some("cli-memory") => cli_memory(&args[1..]),
+        Some("bindings") => mobile::bindings().map(|_| ()),
+        Some("bench-kotlin") => mobile::bench_kotlin(),
+        Some("android") => mobile::android(),
         Some("fuzz") => fuzz::fuzz(&args[1..]),
         Some("npm") => npm::npm(&args[1..]),
         Some("test-npm") => npm::test_npm(&args[1..]),
         Some("bench-npm") => npm::bench_npm(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <test | bench | niks N [--seed S] | cli-memory [N] | fuzz [--seconds N] [TARGET ...] | npm | test-npm | bench-npm>"
+                "usage: cargo xtask <test | bench | niks N [--seed S] | cli-memory [N] | fuzz [--seconds N] [TARGET ...] | npm | test-npm | bench-npm | bindings | bench-kotlin | android>"
             );
             return ExitCode::from(2);
         }
@@ -120,6 +129,7 @@ fn test() -> Result {
     run(&cargo, &["test", "--workspace"])?;
     // The npm package: build, pack, install the tarball, Node and browser tests.
     npm::test_npm(&npm::CI_BUDGET_ARGS.map(str::to_owned))?;
+    mobile::test()?;
     eprintln!("xtask: all test suites passed");
     Ok(())
 }

@@ -1,0 +1,91 @@
+package id.kotacerdas.bench
+
+import id.kotacerdas.Nik
+import id.kotacerdas.NikException
+import id.kotacerdas.NikOptions
+import id.kotacerdas.call
+import id.kotacerdas.parseNib
+import id.kotacerdas.validateNikLines
+import id.kotacerdas.validateNiks
+
+/**
+ * Per-call cost of the Kotlin bindings through JNA, printed as ns/op (median of 7 rounds after
+ * warm-up). Not a test: `cargo xtask bench-kotlin` runs it against the release library.
+ * Synthetic NIKs only (region codes of Sampang, made-up dates and serials).
+ */
+private fun syntheticNiks(count: Int): List<String> = List(count) { i ->
+    val district = 1 + i % 14
+    val day = 1 + i % 28 + if (i % 2 == 0) 40 else 0
+    val month = 1 + i % 12
+    val year = i % 100
+    // Every 10th is broken (serial 0000) so the error path is measured too.
+    val serial = if (i % 10 == 9) 0 else 1 + i % 9999
+    "3527%02d%02d%02d%02d%04d".format(district, day, month, year, serial)
+}
+
+private val threads = java.lang.management.ManagementFactory.getThreadMXBean()
+
+/**
+ * Wall time and this thread's CPU time per operation. On a shared machine the CPU time is the
+ * steadier figure: it leaves out the time the thread waited for a core.
+ */
+private inline fun measure(name: String, opsPerRound: Int, rounds: Int = 7, body: () -> Unit) {
+    repeat(3) { body() } // warm-up: JIT, JNA method binding, allocator
+    val samples = (1..rounds).map {
+        val (wall, cpu) = System.nanoTime() to threads.currentThreadCpuTime
+        body()
+        ((System.nanoTime() - wall).toDouble() / opsPerRound) to ((threads.currentThreadCpuTime - cpu).toDouble() / opsPerRound)
+    }
+    val wall = samples.map { it.first }.sorted()
+    val cpu = samples.map { it.second }.sorted()
+    println(
+        "%-44s %10.1f ns/op wall (min %.1f)  %10.1f ns/op cpu (min %.1f)  median of %d"
+            .format(name, wall[rounds / 2], wall.first(), cpu[rounds / 2], cpu.first(), rounds),
+    )
+}
+
+fun main() {
+    val options = NikOptions(referenceDate = "2026-11-29")
+    val niks = syntheticNiks(100_000)
+    val lines = niks.joinToString("\n")
+    var sink = 0L
+
+    val single = 20_000
+    // The floor of one crossing: a string in, a string out, no object.
+    measure("parseNib (one string in and out)", single) {
+        for (i in 0 until single) sink += parseNib("1234567890123").length
+    }
+    measure("Nik.parse (single call, valid)", single) {
+        for (i in 0 until single) {
+            val nik = Nik.parse("3527014501900001", options)
+            sink += nik.hashCode()
+            nik.close() // free the Rust object now rather than through the Cleaner
+        }
+    }
+    measure("Nik.parse (single call, mixed 10% invalid)", single) {
+        for (i in 0 until single) {
+            try {
+                Nik.parse(niks[i], options).use { sink += 1 }
+            } catch (e: NikException) {
+                sink += 2
+            }
+        }
+    }
+    measure("Nik.parse + details()", single) {
+        for (i in 0 until single) {
+            Nik.parse(niks[i % 9], options).use { sink += it.details().serial.length }
+        }
+    }
+    measure("call(\"nik.parse\", json)", single) {
+        for (i in 0 until single) {
+            sink += call("nik.parse", "{\"nik\": \"3527014501900001\", \"reference_date\": \"2026-11-29\"}").length
+        }
+    }
+    measure("validateNikLines (batch of 100,000), per NIK", niks.size) {
+        sink += validateNikLines(lines, options).valid.toLong()
+    }
+    measure("validateNiks (list of 100,000), per NIK", niks.size) {
+        sink += validateNiks(niks, options).valid.toLong()
+    }
+    println("(checksum $sink)")
+}

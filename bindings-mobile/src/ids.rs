@@ -1,0 +1,645 @@
+//! Identifiers: NIK (an object, so that its whole number is never printed), and records for
+//! KK, NOP, NPWP, NIB and phone numbers. Only translation to and from the core's types.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::Arc;
+
+use kotacerdas_core::id::nik::{self, NikSummary};
+use kotacerdas_core::id::{
+    self as core_id, CenturyInference as CoreCentury, Strictness, kk, nop, npwp,
+};
+use kotacerdas_core::{Coded, Date};
+
+use crate::errors::{KkError, NibError, NikError, NopError, NpwpError, PhoneError, problem};
+
+/// Options of the NIK functions. Every field has a default.
+#[derive(Debug, Clone, Default, uniffi::Record)]
+pub struct NikOptions {
+    /// "Today" for the century of the birth date, `YYYY-MM-DD`; `None` = today in WIB.
+    /// Pass a fixed date where results must be reproducible.
+    #[uniffi(default = None)]
+    pub reference_date: Option<String>,
+    /// An unknown district is an error instead of a warning.
+    #[uniffi(default = false)]
+    pub strict: bool,
+    /// A birth date recorded elsewhere, `YYYY-MM-DD`: settles the century for people aged 100
+    /// or more; a mismatch is a warning.
+    #[uniffi(default = None)]
+    pub known_birth_date: Option<String>,
+}
+
+fn date(text: &str) -> Result<Date, kotacerdas_core::Problem> {
+    Date::parse_iso(text).map_err(|e| problem(&e))
+}
+
+fn reference_date(text: Option<&str>) -> Result<Date, kotacerdas_core::Problem> {
+    text.map_or_else(|| Ok(Date::today_wib()), date)
+}
+
+fn strictness(strict: bool) -> Strictness {
+    if strict {
+        Strictness::Strict
+    } else {
+        Strictness::Lenient
+    }
+}
+
+impl NikOptions {
+    fn to_core(&self) -> Result<nik::NikOptions, NikError> {
+        let reference =
+            reference_date(self.reference_date.as_deref()).map_err(NikError::InvalidArgument)?;
+        let mut options = nik::NikOptions::new(reference).with_strictness(strictness(self.strict));
+        if let Some(known) = &self.known_birth_date {
+            options.known_birth_date = Some(date(known).map_err(NikError::InvalidArgument)?);
+        }
+        Ok(options)
+    }
+}
+
+/// NIK or NIT.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum NikKind {
+    /// A regular NIK with a Kemendagri region.
+    Nik,
+    /// Nomor Induk Tunggal of a citizen registered abroad (`99` + country + mission).
+    Nit,
+}
+
+/// Sex as encoded in the day of birth (women: day + 40).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum Sex {
+    /// Day 01-31.
+    Male,
+    /// Day 41-71.
+    Female,
+}
+
+/// How the century of a two-digit year was chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum CenturyInference {
+    /// 20YY, because it is not after the reference date.
+    Current,
+    /// 19YY, because 20YY would be after the reference date.
+    Previous,
+    /// Taken from the known birth date given in the options.
+    FromKnownDate,
+}
+
+impl From<CoreCentury> for CenturyInference {
+    fn from(value: CoreCentury) -> Self {
+        match value {
+            CoreCentury::Current => CenturyInference::Current,
+            CoreCentury::Previous => CenturyInference::Previous,
+            CoreCentury::FromKnownDate => CenturyInference::FromKnownDate,
+        }
+    }
+}
+
+/// A region part of an identifier, resolved against the Kemendagri table.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct RegionRef {
+    /// Dotted code, e.g. `35.27.01`.
+    pub code: String,
+    /// Current name (or the name when retired); `None` when the code is unknown.
+    pub name: Option<String>,
+    /// The code is no longer in the current decree.
+    pub retired: bool,
+}
+
+impl From<nik::RegionRef> for RegionRef {
+    fn from(value: nik::RegionRef) -> Self {
+        RegionRef {
+            code: value.code.to_string(),
+            name: value.name.map(str::to_owned),
+            retired: value.retired,
+        }
+    }
+}
+
+/// A warning about an accepted identifier: same shape as an error, but nothing was refused.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Warning {
+    /// Stable code, e.g. `NIK_RETIRED_DISTRICT`.
+    pub code: String,
+    /// Structured fields.
+    pub fields: HashMap<String, String>,
+    /// Message in Indonesian.
+    pub message_id: String,
+    /// Message in English.
+    pub message_en: String,
+}
+
+fn warning(value: &dyn Coded) -> Warning {
+    let p = problem(value);
+    Warning {
+        code: p.code,
+        fields: p.fields.into_iter().collect(),
+        message_id: p.message_id,
+        message_en: p.message_en,
+    }
+}
+
+/// The parts of a NIK, masked. Region, birth date and sex together still identify a person:
+/// treat this record as personal data too.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct NikDetails {
+    /// NIK or NIT.
+    pub kind: NikKind,
+    /// Province (`None` for a NIT).
+    pub province: Option<RegionRef>,
+    /// Regency (`None` for a NIT).
+    pub regency: Option<RegionRef>,
+    /// District of first registration (`None` for a NIT).
+    pub district: Option<RegionRef>,
+    /// NIT only: 3-digit country code.
+    pub nit_country_code: Option<String>,
+    /// NIT only: 1-digit mission code.
+    pub nit_mission_code: Option<String>,
+    /// Birth date, `YYYY-MM-DD`.
+    pub birth_date: String,
+    /// How its century was chosen.
+    pub century_inference: CenturyInference,
+    /// Sex as encoded.
+    pub sex: Sex,
+    /// Serial, 4 digits.
+    pub serial: String,
+    /// Masked number `352701**********`.
+    pub masked: String,
+    /// Warnings about the accepted number.
+    pub warnings: Vec<Warning>,
+}
+
+/// A NIK that passed every rule. Printing it (`toString()`, `description`, `str()`) shows only
+/// the masked form; [`Nik::reveal`] is the one explicit way to the whole number.
+#[derive(uniffi::Object, PartialEq, Eq, Hash)]
+#[uniffi::export(Display, Debug, Eq, Hash)]
+pub struct Nik(nik::Nik);
+
+impl fmt::Debug for Nik {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.0, f)
+    }
+}
+
+impl fmt::Display for Nik {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+#[uniffi::export]
+impl Nik {
+    /// Parses and checks a NIK (spaces, dots and dashes between digits are accepted).
+    #[uniffi::constructor(default(options = None))]
+    pub fn parse(nik: String, options: Option<NikOptions>) -> Result<Arc<Nik>, NikError> {
+        let options = options.unwrap_or_default().to_core()?;
+        nik::Nik::parse_with(&nik, &options)
+            .map(|parsed| Arc::new(Nik(parsed)))
+            .map_err(|e| NikError::Invalid(problem(&e)))
+    }
+
+    /// The whole 16 digits. Personal data (UU 27/2022): store or send it only where the
+    /// purpose requires it, and never log it.
+    pub fn reveal(&self) -> String {
+        self.0.reveal().to_owned()
+    }
+
+    /// The masked form `352701**********` (region kept, birth date and serial hidden).
+    pub fn masked(&self) -> String {
+        self.0.masked()
+    }
+
+    /// NIK or NIT.
+    pub fn kind(&self) -> NikKind {
+        match self.0.kind() {
+            nik::NikKind::Nik => NikKind::Nik,
+            nik::NikKind::Nit => NikKind::Nit,
+        }
+    }
+
+    /// Everything known about the number, masked.
+    pub fn details(&self) -> NikDetails {
+        let n = &self.0;
+        let nit = n.nit_codes();
+        NikDetails {
+            kind: self.kind(),
+            province: n.province().map(Into::into),
+            regency: n.regency().map(Into::into),
+            district: n.district().map(Into::into),
+            nit_country_code: nit.map(|(country, _)| format!("{country:03}")),
+            nit_mission_code: nit.map(|(_, mission)| mission.to_string()),
+            birth_date: n.birth_date().to_string(),
+            century_inference: n.century_inference().into(),
+            sex: match n.sex() {
+                nik::Sex::Male => Sex::Male,
+                nik::Sex::Female => Sex::Female,
+            },
+            serial: format!("{:04}", n.serial()),
+            masked: n.masked(),
+            warnings: n.warnings().map(|w| warning(&w)).collect(),
+        }
+    }
+
+    /// A keyed pseudonym (lowercase hex HMAC-SHA256) for joining datasets without storing
+    /// NIKs. The key must have at least 16 bytes (32 random bytes recommended).
+    pub fn pseudonym(&self, key: Vec<u8>) -> Result<String, NikError> {
+        self.0
+            .pseudonym(&key)
+            .map_err(|e| NikError::InvalidArgument(problem(&e)))
+    }
+}
+
+/// The result of validating many NIKs in one call, compact so that a million NIKs cross the
+/// FFI as two bytes each.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct NikBatchResult {
+    /// Inputs seen.
+    pub total: u64,
+    /// Accepted (possibly with warnings).
+    pub valid: u64,
+    /// Refused.
+    pub invalid: u64,
+    /// Accepted with at least one warning.
+    pub with_warnings: u64,
+    /// Refusals by error code (zero counts left out).
+    pub error_counts: HashMap<String, u64>,
+    /// Warnings by code (zero counts left out).
+    pub warning_counts: HashMap<String, u64>,
+    /// Every error code, in a fixed order: `errors[i] = k > 0` means `error_codes[k - 1]`.
+    pub error_codes: Vec<String>,
+    /// Every warning code, in a fixed order: `warnings[i] = k > 0` means `warning_codes[k - 1]`.
+    pub warning_codes: Vec<String>,
+    /// One byte per input, in input order: 0 = accepted, else the error code's index + 1.
+    pub errors: Vec<u8>,
+    /// One byte per input: 0 = no warning, else the first warning code's index + 1.
+    pub warnings: Vec<u8>,
+}
+
+fn batch_result(batch: nik::NikBatch) -> NikBatchResult {
+    let count = batch.results.len();
+    let (mut errors, mut warnings) = (Vec::with_capacity(count), Vec::with_capacity(count));
+    for result in &batch.results {
+        // Code tables have fewer than 255 entries (a test checks it), so an ordinal fits a byte.
+        match result {
+            Ok(parsed) => {
+                errors.push(0);
+                warnings.push(
+                    parsed
+                        .warnings()
+                        .next()
+                        .map_or(0, |w| w.ordinal() as u8 + 1),
+                );
+            }
+            Err(error) => {
+                errors.push(error.ordinal() as u8 + 1);
+                warnings.push(0);
+            }
+        }
+    }
+    let summary: &NikSummary = &batch.summary;
+    let counts = |map: std::collections::BTreeMap<&'static str, u64>| {
+        map.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
+    };
+    NikBatchResult {
+        total: summary.total,
+        valid: summary.valid,
+        invalid: summary.invalid,
+        with_warnings: summary.with_warnings,
+        error_counts: counts(summary.errors()),
+        warning_counts: counts(summary.warnings()),
+        error_codes: nik::NikError::CODES
+            .iter()
+            .map(|c| (*c).to_owned())
+            .collect(),
+        warning_codes: nik::NikWarning::CODES
+            .iter()
+            .map(|c| (*c).to_owned())
+            .collect(),
+        errors,
+        warnings,
+    }
+}
+
+/// Validates many NIKs in one call. Invalid NIKs are counted, not thrown; only malformed
+/// options throw.
+#[uniffi::export(default(options = None))]
+pub fn validate_niks(
+    niks: Vec<String>,
+    options: Option<NikOptions>,
+) -> Result<NikBatchResult, NikError> {
+    let options = options.unwrap_or_default().to_core()?;
+    Ok(batch_result(nik::validate_many(
+        niks.iter().map(String::as_str),
+        &options,
+    )))
+}
+
+/// Validates newline-separated NIKs (one per line, `\r\n` accepted; a final newline adds no
+/// item, blank lines inside count as `NIK_EMPTY` so results stay aligned with line numbers).
+/// The fastest path for large files: one string crosses the FFI.
+#[uniffi::export(default(options = None))]
+pub fn validate_nik_lines(
+    text: String,
+    options: Option<NikOptions>,
+) -> Result<NikBatchResult, NikError> {
+    let options = options.unwrap_or_default().to_core()?;
+    Ok(batch_result(nik::validate_lines(&text, &options)))
+}
+
+/// Options of the KK parser.
+#[derive(Debug, Clone, Default, uniffi::Record)]
+pub struct KkOptions {
+    /// "Today" for the century of the recording date, `YYYY-MM-DD`; `None` = today in WIB.
+    #[uniffi(default = None)]
+    pub reference_date: Option<String>,
+    /// An unknown district is an error instead of a warning.
+    #[uniffi(default = false)]
+    pub strict: bool,
+}
+
+/// The parts of a KK number (family card), masked.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct KkDetails {
+    /// Issuing district.
+    pub district: RegionRef,
+    /// Recording date, `YYYY-MM-DD`.
+    pub recorded_on: String,
+    /// How its century was chosen.
+    pub century_inference: CenturyInference,
+    /// Family serial, 4 digits.
+    pub serial: String,
+    /// Masked number.
+    pub masked: String,
+    /// Warnings.
+    pub warnings: Vec<Warning>,
+}
+
+/// Parses and checks a KK number.
+#[uniffi::export(default(options = None))]
+pub fn parse_kk(kk: String, options: Option<KkOptions>) -> Result<KkDetails, KkError> {
+    let options = options.unwrap_or_default();
+    let reference =
+        reference_date(options.reference_date.as_deref()).map_err(KkError::InvalidArgument)?;
+    let core_options = kk::KkOptions::new(reference).with_strictness(strictness(options.strict));
+    let parsed =
+        kk::Kk::parse_with(&kk, &core_options).map_err(|e| KkError::Invalid(problem(&e)))?;
+    Ok(KkDetails {
+        district: parsed.district().into(),
+        recorded_on: parsed.recorded_on().to_string(),
+        century_inference: parsed.century_inference().into(),
+        serial: format!("{:04}", parsed.serial()),
+        masked: parsed.masked(),
+        warnings: parsed.warnings().map(|w| warning(&w)).collect(),
+    })
+}
+
+/// A regency's own SISMIOP reference table for NOP checks.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct SismiopReference {
+    /// Kemendagri regency code, e.g. `35.27`.
+    pub regency: String,
+    /// Checked against the regency's SISMIOP: findings become errors instead of warnings.
+    pub verified: bool,
+    /// CSV with the header `kecamatan,kelurahan,name` (3-digit codes).
+    pub csv: String,
+}
+
+/// Options of the NOP parser.
+#[derive(Debug, Clone, Default, uniffi::Record)]
+pub struct NopOptions {
+    /// An unknown regency is an error instead of a warning.
+    #[uniffi(default = false)]
+    pub strict: bool,
+    /// The regency's own table; `None` = Sampang's unverified BPS-derived hint.
+    #[uniffi(default = None)]
+    pub reference: Option<SismiopReference>,
+}
+
+/// The parts of a NOP PBB-P2 (tax object number; not personal data).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct NopDetails {
+    /// `PP.RR.KKK.DDD.BBB-NNNN.J`.
+    pub formatted: String,
+    /// Province, 2 digits.
+    pub province: String,
+    /// Regency, 2 digits.
+    pub regency: String,
+    /// Regency name (Kemendagri), if known.
+    pub regency_name: Option<String>,
+    /// SISMIOP kecamatan, 3 digits.
+    pub kecamatan: String,
+    /// Its name from the reference table, if any.
+    pub kecamatan_name: Option<String>,
+    /// SISMIOP kelurahan, 3 digits.
+    pub kelurahan: String,
+    /// Its name from a reference table with kelurahan data.
+    pub kelurahan_name: Option<String>,
+    /// Block, 3 digits.
+    pub block: String,
+    /// Object serial in the block, 4 digits.
+    pub serial: String,
+    /// Special code `J`.
+    pub special_code: String,
+    /// Warnings.
+    pub warnings: Vec<Warning>,
+}
+
+/// Parses a NOP and checks it against the reference table of its regency.
+#[uniffi::export(default(options = None))]
+pub fn parse_nop(nop: String, options: Option<NopOptions>) -> Result<NopDetails, NopError> {
+    let options = options.unwrap_or_default();
+    let mut core_options = nop::NopOptions::sampang_default();
+    core_options.strictness = strictness(options.strict);
+    if let Some(reference) = options.reference {
+        let regency = kotacerdas_core::region::RegionCode::parse(&reference.regency)
+            .map_err(|e| NopError::InvalidArgument(problem(&e)))?;
+        let table =
+            nop::SismiopTable::from_csv(regency, reference.verified, "caller", &reference.csv)
+                .map_err(|e| NopError::InvalidArgument(problem(&e)))?;
+        core_options.references = vec![table];
+    }
+    let parsed =
+        nop::Nop::parse_with(&nop, &core_options).map_err(|e| NopError::Invalid(problem(&e)))?;
+    let d = parsed.details();
+    Ok(NopDetails {
+        formatted: d.formatted,
+        province: d.province,
+        regency: d.regency,
+        regency_name: d.regency_name.map(str::to_owned),
+        kecamatan: d.kecamatan,
+        kecamatan_name: d.kecamatan_name,
+        kelurahan: d.kelurahan,
+        kelurahan_name: d.kelurahan_name,
+        block: d.block,
+        serial: d.serial,
+        special_code: d.special_code,
+        warnings: parsed.warnings().iter().map(|w| warning(w)).collect(),
+    })
+}
+
+/// Which form an NPWP has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum NpwpForm {
+    /// Legacy 15 digits.
+    Legacy15,
+    /// 16 digits: a resident individual's NIK.
+    Nik16,
+    /// 16 digits: `0` + the legacy 15 digits.
+    Entity16,
+    /// 22 digits: NPWP16 + place of business (NITKU).
+    Nitku22,
+}
+
+/// The parts of an NPWP. A personal NPWP is a NIK, so `npwp16` is masked.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct NpwpDetails {
+    /// The form of the input.
+    pub form: NpwpForm,
+    /// The 16 digits are a resident individual's NIK.
+    pub personal: bool,
+    /// The 16-digit NPWP, masked when personal.
+    pub npwp16: String,
+    /// `TT.SSS.SSS.C-KKK.BBB` for an entity NPWP.
+    pub legacy: Option<String>,
+    /// Tax office (KPP) code, entity NPWP only.
+    pub tax_office: Option<String>,
+    /// Branch code, entity NPWP only.
+    pub branch: Option<String>,
+    /// NITKU place-of-business number, 6 digits.
+    pub place_of_business: Option<String>,
+    /// 22-digit NITKU of an entity.
+    pub nitku: Option<String>,
+}
+
+/// Parses an NPWP in any of its forms (15, 16 or 22 digits). `reference_date` (`YYYY-MM-DD`,
+/// `None` = today in WIB) is for an NPWP that is a NIK.
+#[uniffi::export(default(reference_date = None))]
+pub fn parse_npwp(npwp: String, reference_date: Option<String>) -> Result<NpwpDetails, NpwpError> {
+    let reference =
+        self::reference_date(reference_date.as_deref()).map_err(NpwpError::InvalidArgument)?;
+    let parsed = npwp::Npwp::parse_with(&npwp, &nik::NikOptions::new(reference))
+        .map_err(|e| NpwpError::Invalid(problem(&e)))?;
+    let personal = parsed.nik().is_some();
+    Ok(NpwpDetails {
+        form: match parsed.form() {
+            npwp::NpwpForm::Legacy15 => NpwpForm::Legacy15,
+            npwp::NpwpForm::Nik16 => NpwpForm::Nik16,
+            npwp::NpwpForm::Entity16 => NpwpForm::Entity16,
+            npwp::NpwpForm::Nitku22 => NpwpForm::Nitku22,
+        },
+        personal,
+        npwp16: parsed.masked(),
+        legacy: parsed.legacy_formatted(),
+        tax_office: parsed.tax_office().map(str::to_owned),
+        branch: parsed.branch().map(str::to_owned),
+        place_of_business: parsed.place_of_business().map(|p| format!("{p:06}")),
+        nitku: (!personal).then(|| parsed.nitku()),
+    })
+}
+
+/// Checks a NIB (13 digits; OSS publishes no structure or checksum) and returns its digits.
+#[uniffi::export]
+pub fn parse_nib(nib: String) -> Result<String, NibError> {
+    core_id::Nib::parse(&nib)
+        .map(|parsed| parsed.as_str().to_owned())
+        .map_err(|e| NibError::Invalid(problem(&e)))
+}
+
+/// An Indonesian mobile number in its normal forms.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct PhoneNumber {
+    /// `+628…`.
+    pub e164: String,
+    /// `08…`.
+    pub national: String,
+    /// For display in logs and lists.
+    pub masked: String,
+}
+
+/// Parses and normalises an Indonesian mobile number.
+#[uniffi::export]
+pub fn normalize_phone(phone: String) -> Result<PhoneNumber, PhoneError> {
+    let parsed =
+        core_id::PhoneNumber::parse(&phone).map_err(|e| PhoneError::Invalid(problem(&e)))?;
+    Ok(PhoneNumber {
+        e164: parsed.e164(),
+        national: parsed.national(),
+        masked: parsed.masked(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixed() -> Option<NikOptions> {
+        Some(NikOptions {
+            reference_date: Some("2026-11-29".into()),
+            ..NikOptions::default()
+        })
+    }
+
+    #[test]
+    fn nik_prints_masked_and_reveals_on_request() {
+        let nik = Nik::parse("3527014501900001".into(), fixed()).unwrap();
+        assert_eq!(nik.to_string(), "352701**********");
+        assert_eq!(format!("{nik:?}"), "Nik(352701**********)");
+        assert_eq!(nik.reveal(), "3527014501900001");
+        assert_eq!(nik.details().birth_date, "1990-01-05");
+    }
+
+    #[test]
+    fn errors_carry_code_fields_and_both_messages() {
+        let error = Nik::parse("1234".into(), fixed()).unwrap_err();
+        let NikError::Invalid {
+            code,
+            fields,
+            message_id,
+            message_en,
+        } = error
+        else {
+            panic!("expected Invalid");
+        };
+        assert_eq!(code, "NIK_INVALID_LENGTH");
+        assert_eq!(fields["found"], "4");
+        assert!(message_id.contains("16 digit"));
+        assert!(message_en.contains("16 digits"));
+        let bad_date = NikOptions {
+            reference_date: Some("29-11-2026".into()),
+            ..NikOptions::default()
+        };
+        let error = Nik::parse("3527014501900001".into(), Some(bad_date)).unwrap_err();
+        assert!(matches!(error, NikError::InvalidArgument { .. }));
+        assert_eq!(error.code(), "DATE_INVALID_FORMAT");
+    }
+
+    #[test]
+    fn batch_codes_fit_a_byte_and_index_their_tables() {
+        assert!(nik::NikError::CODES.len() < 255 && nik::NikWarning::CODES.len() < 255);
+        let result =
+            validate_nik_lines("3527014501900001\n1234\n3527004501900001\n".into(), fixed())
+                .unwrap();
+        assert_eq!((result.total, result.valid, result.invalid), (3, 1, 2));
+        assert_eq!(result.errors[0], 0);
+        assert_eq!(
+            result.error_codes[usize::from(result.errors[1]) - 1],
+            "NIK_INVALID_LENGTH"
+        );
+        assert_eq!(
+            result.error_codes[usize::from(result.errors[2]) - 1],
+            "NIK_INVALID_DISTRICT"
+        );
+        assert_eq!(result.error_counts["NIK_INVALID_LENGTH"], 1);
+        let same = validate_niks(
+            vec![
+                "3527014501900001".into(),
+                "1234".into(),
+                "3527004501900001".into(),
+            ],
+            fixed(),
+        )
+        .unwrap();
+        assert_eq!(same, result);
+    }
+}
