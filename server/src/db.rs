@@ -135,6 +135,12 @@ impl Db {
         Ok(db)
     }
 
+    /// A plain pool without migrations (tools and tests).
+    pub async fn open_raw(url: &str) -> Result<AnyPool, sqlx::Error> {
+        install_default_drivers();
+        AnyPoolOptions::new().max_connections(2).connect(url).await
+    }
+
     async fn migrate(&self) -> Result<(), sqlx::Error> {
         sqlx::query("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)")
             .execute(&self.pool)
