@@ -56,7 +56,7 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// Rule pack bytes and their ETag, built once.
     pub rule_pack: Arc<(String, String)>,
-    limiter: Arc<Mutex<HashMap<IpAddr, (u64, u32)>>>,
+    limiter: Arc<Mutex<HashMap<IpAddr, (StdInstant, f64)>>>,
     /// Wakes the webhook sender after a status change.
     pub webhook_wake: Arc<tokio::sync::Notify>,
 }
@@ -149,7 +149,7 @@ fn log_enabled() -> bool {
     !*QUIET.get_or_init(|| std::env::var_os("KOTACERDAS_QUIET").is_some())
 }
 
-/// A fixed one-minute window per client address on citizen writes (submit, attachments,
+/// A token bucket per client address (burst and refill of `limit` per minute) on citizen writes (submit, attachments,
 /// reporter events, Open311 POST): enough against a flood from one address, per instance.
 async fn rate_limit(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let limit = state.config.rate_limit_per_minute;
@@ -164,18 +164,24 @@ async fn rate_limit(State(state): State<AppState>, request: Request, next: Next)
         && limited
         && let Some(address) = connect
     {
-        let minute = util::now_unix().max(0).unsigned_abs() / 60;
+        let now = StdInstant::now();
+        let capacity = f64::from(limit);
         let allowed = match state.limiter.lock() {
             Ok(mut table) => {
                 if table.len() > 100_000 {
-                    table.retain(|_, (window, _)| *window == minute);
+                    table.retain(|_, (last, _)| now.duration_since(*last).as_secs() < 60);
                 }
-                let entry = table.entry(address.ip()).or_insert((minute, 0));
-                if entry.0 != minute {
-                    *entry = (minute, 0);
+                let entry = table.entry(address.ip()).or_insert((now, capacity));
+                // Refill at `limit` per minute, up to `limit`.
+                let refill = now.duration_since(entry.0).as_secs_f64() * capacity / 60.0;
+                entry.1 = (entry.1 + refill).min(capacity);
+                entry.0 = now;
+                if entry.1 >= 1.0 {
+                    entry.1 -= 1.0;
+                    true
+                } else {
+                    false
                 }
-                entry.1 = entry.1.saturating_add(1);
-                entry.1 <= limit
             }
             // A poisoned lock only means another request panicked; do not block everyone.
             Err(_) => true,
