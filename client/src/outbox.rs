@@ -182,10 +182,25 @@ impl<S: OutboxStore> Outbox<S> {
     /// transient failure (no network, server error) stops the run so that order is kept,
     /// and the item waits for the next `sync`.
     pub async fn sync(&self, client: &Client) -> Result<SyncReport, ClientError> {
+        self.sync_some(client, usize::MAX).await
+    }
+
+    /// Like [`Outbox::sync`], but sends at most `max_items` (small batches on a weak link).
+    pub async fn sync_some(
+        &self,
+        client: &Client,
+        max_items: usize,
+    ) -> Result<SyncReport, ClientError> {
         let mut report = SyncReport::default();
         let items = self.store.items().await?;
         let mut unfinished = items.into_iter().filter(|i| i.status.is_unfinished());
+        let mut budget = max_items;
         while let Some(item) = unfinished.next() {
+            if budget == 0 {
+                report.remaining = 1 + unfinished.count();
+                return Ok(report);
+            }
+            budget -= 1;
             let attempts = item.attempts.saturating_add(1);
             // Recorded before the request: after a crash we know it may have arrived.
             self.store

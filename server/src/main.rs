@@ -142,10 +142,13 @@ async fn run(cli: Cli) -> Result<(), String> {
             .await
             .map_err(|e| e.to_string())?;
         println!("seeded officer token (role admin, shown once): {secret}");
-        println!(
-            "create more with: kotacerdas-server token create --role verifier|opd_officer|admin [--opd CODE]"
-        );
+    } else {
+        // Always a second line: scripts and tests read two lines.
+        println!("officer tokens exist (stored hashed); none is shown");
     }
+    println!(
+        "create tokens with: kotacerdas-server token create --role verifier|opd_officer|admin [--opd CODE]"
+    );
     let _ = std::io::stdout().flush();
     kotacerdas_server::serve(state, listener)
         .await
