@@ -5,6 +5,10 @@
 //! Storage is SQLite by default (a file, WAL mode, migrated on start) or PostgreSQL when the
 //! database URL starts with `postgres://`; see `docs/server.md`.
 
+// ApiError (status + Problem + field problems) is returned on the cold path of a request;
+// boxing it would only add an allocation to every refusal.
+#![allow(clippy::result_large_err)]
+
 pub mod api;
 pub mod auth;
 pub mod db;
