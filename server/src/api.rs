@@ -3,6 +3,7 @@
 
 use axum::Json;
 use axum::body::Body;
+use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -587,8 +588,9 @@ pub fn public_view(row: &ReportRow) -> Value {
 /// `GET /v1/public/reports`: non-confidential reports, newest first.
 pub async fn public_list(
     State(state): State<AppState>,
-    Query(query): Query<ListQuery>,
+    query: Result<Query<ListQuery>, QueryRejection>,
 ) -> Result<Json<Value>, ApiError> {
+    let Query(query) = query?;
     let limit = query.limit.unwrap_or(50).clamp(1, 200);
     let offset = query.offset.unwrap_or(0).max(0);
     let rows = sqlx::query(&format!(
@@ -625,8 +627,9 @@ pub struct DuplicatesQuery {
 /// (the core's radius and count).
 pub async fn duplicates(
     State(state): State<AppState>,
-    Query(query): Query<DuplicatesQuery>,
+    query: Result<Query<DuplicatesQuery>, QueryRejection>,
 ) -> Result<Json<Value>, ApiError> {
+    let Query(query) = query?;
     let catalog = Catalog::embedded();
     let point = GeoPoint {
         lat: query.lat,

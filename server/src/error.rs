@@ -145,6 +145,17 @@ impl ApiError {
     }
 }
 
+impl From<axum::extract::rejection::QueryRejection> for ApiError {
+    fn from(_: axum::extract::rejection::QueryRejection) -> ApiError {
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "REQUEST_MALFORMED",
+            "Parameter kueri tidak sesuai",
+            "The query parameters are not as expected",
+        )
+    }
+}
+
 impl From<sqlx::Error> for ApiError {
     fn from(error: sqlx::Error) -> ApiError {
         // sqlx errors carry no request data (values are bound, never formatted into SQL).

@@ -124,8 +124,33 @@ pub fn router(state: AppState) -> Router {
         .route("/open311/v2/requests/{id}", get(open311::get_request))
         .fallback(|| async { ApiError::not_found() })
         .layer(middleware::from_fn_with_state(state.clone(), rate_limit))
+        .layer(middleware::from_fn(json_errors))
         .layer(middleware::from_fn(access_log))
         .with_state(state)
+}
+
+/// Extractor rejections of axum (a path that is not UTF-8, a bad query) are plain text; every
+/// error the API returns is JSON with a stable code, so they are rewritten here.
+async fn json_errors(request: Request, next: Next) -> Response {
+    let response = next.run(request).await;
+    let status = response.status();
+    let is_json = response
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if (status.is_client_error() || status.is_server_error()) && !is_json {
+        let mut error = ApiError::new(
+            status,
+            "REQUEST_MALFORMED",
+            "Permintaan tidak sesuai",
+            "The request is not as expected",
+        );
+        if status.is_server_error() {
+            error = ApiError::internal();
+        }
+        return error.into_response();
+    }
+    response
 }
 
 /// One line per request: method, route template (never the raw path: tracking codes are

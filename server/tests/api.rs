@@ -679,6 +679,22 @@ async fn limits_scenario(backend: Backend) {
         assert!(serde_json::from_str::<Value>(&text).is_ok(), "{text}");
     }
 
+    for path in [
+        "/v1/duplicates?category=INFRA.DRAINASE",
+        "/v1/duplicates?category=X&lat=abc&lon=1",
+        "/v1/public/reports?limit=many",
+        "/v1/reports/%FF%FE",
+    ] {
+        let response = client.get(format!("{base}{path}")).send().await.unwrap();
+        assert!(
+            response.status().is_client_error(),
+            "{path}: {}",
+            response.status()
+        );
+        let error: Value = response.json().await.unwrap();
+        assert!(error["error"]["code"].is_string(), "{path}: {error}");
+    }
+
     // Per-client rate limit on citizen writes (30/minute here).
     let mut limited = false;
     for n in 0..40 {
