@@ -167,6 +167,25 @@ async fn replay(state: &AppState, key: &str, hash: &str) -> Result<Option<Respon
     ))
 }
 
+/// The id of the report stored earlier under this key with the same body hash (409 when the
+/// body differs); for channels that answer with the id only (Open311).
+pub async fn existing_id(
+    state: &AppState,
+    key: &str,
+    hash: &str,
+) -> Result<Option<String>, ApiError> {
+    let row = sqlx::query("SELECT id, body_hash FROM reports WHERE idempotency_key = $1")
+        .bind(key)
+        .fetch_optional(&state.db.pool)
+        .await?;
+    let Some(row) = row else { return Ok(None) };
+    let stored_hash: String = row.try_get("body_hash")?;
+    if stored_hash != hash {
+        return Err(key_reused());
+    }
+    Ok(Some(row.try_get("id")?))
+}
+
 /// What a submission needs besides the draft: the channel's idempotency key and body hash.
 #[derive(Debug)]
 pub struct Submission {

@@ -17,7 +17,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::AppState;
-use crate::api::{Submission, submit_draft};
+use crate::api::{Submission, existing_id, submit_draft};
 use crate::auth::authenticate;
 use crate::error::ApiError;
 use crate::reports::{self, ReportRow};
@@ -231,18 +231,35 @@ pub async fn post_request(State(state): State<AppState>, body: Body) -> Response
         description: text("description"),
         attributes,
     };
+    let created = |id: String| {
+        (
+            StatusCode::CREATED,
+            Json(json!([{ "service_request_id": id, "service_notice": "diterima" }])),
+        )
+            .into_response()
+    };
+    // A resubmitted form (same key, same fields) answers with the report stored first.
+    match existing_id(&state, &key, &body_hash).await {
+        Ok(Some(id)) => return created(id),
+        Ok(None) => {}
+        Err(error) => return from_api(error),
+    }
     let mut draft = open311::draft_from_request(&request, now());
     draft.idempotency_key = Some(key.clone());
+    let submission_hash = body_hash.clone();
     let submission = Submission {
         key: key.clone(),
         body_hash,
     };
     match submit_draft(&state, draft, submission).await {
-        Ok((row, _)) => (
-            StatusCode::CREATED,
-            Json(json!([{ "service_request_id": row.id, "service_notice": row.record.state.label(Lang::Id) }])),
-        )
-            .into_response(),
+        Ok((row, _)) => created(row.id),
+        Err(error) if error.problem.code == "IDEMPOTENCY_KEY_IN_USE" => {
+            match existing_id(&state, &key, &submission_hash).await {
+                Ok(Some(id)) => created(id),
+                Ok(None) => from_api(error),
+                Err(error) => from_api(error),
+            }
+        }
         Err(error) => from_api(error),
     }
 }

@@ -468,6 +468,56 @@ async fn public_scenario(backend: Backend) {
     let errors: Value = response.json().await.unwrap();
     assert_eq!(errors[0]["code"], 404);
 
+    // Open311 POST: api_key required; the core maps the form to a draft.
+    let form = "service_code=INFRA.DRAINASE&lat=-7.19&long=113.24&accuracy_m=10\
+        &description=Saluran+tersumbat+di+depan+balai+desa&attribute%5Bkind%5D=pengaduan\
+        &attribute%5Btitle%5D=Saluran+tersumbat&attribute%5Bconfidential%5D=false\
+        &phone=081234567890";
+    let post = |body: String| {
+        client
+            .post(format!("{base}/open311/v2/requests.json"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+    };
+    let response = post(form.to_owned()).await.unwrap();
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    let token = server.token.clone().unwrap();
+    let response = post(format!("{form}&api_key={token}")).await.unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let created: Value = response.json().await.unwrap();
+    let request_id = created[0]["service_request_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // The same form again is the same request (derived idempotency key).
+    let response = post(format!("{form}&api_key={token}")).await.unwrap();
+    let again: Value = response.json().await.unwrap();
+    assert_eq!(again[0]["service_request_id"], request_id.as_str());
+    let (_, listed) = get(
+        &client,
+        format!("{base}/open311/v2/requests/{request_id}.json"),
+        None,
+    )
+    .await;
+    assert_eq!(listed[0]["status"], "open");
+    assert_eq!(
+        listed[0]["agency_responsible"],
+        "Dinas Pekerjaan Umum dan Penataan Ruang"
+    );
+    assert!(
+        listed[0]["expected_datetime"]
+            .as_str()
+            .unwrap()
+            .ends_with("+07:00")
+    );
+    let response = post(format!("service_code=INFRA.DRAINASE&api_key={token}"))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let errors: Value = response.json().await.unwrap();
+    assert_eq!(errors[0]["code"], 400);
+
     // Duplicates: the open report is suggested, with its distance.
     let (_, duplicates) = get(
         &client,
@@ -475,8 +525,14 @@ async fn public_scenario(backend: Backend) {
         None,
     )
     .await;
-    assert_eq!(duplicates["suggestions"][0]["id"], open_id);
-    assert_eq!(duplicates["suggestions"].as_array().unwrap().len(), 1);
+    let suggested: Vec<&str> = duplicates["suggestions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert!(suggested.contains(&open_id));
+    assert!(!suggested.contains(&secret_id));
 }
 
 #[tokio::test]
