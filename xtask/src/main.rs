@@ -11,6 +11,9 @@
 //! - `cargo xtask bench-kotlin`: the JVM benchmark of the Kotlin bindings (ns per call).
 //! - `cargo xtask android`: the Android AAR (needs the NDK and cargo-ndk; see docs/android.md).
 //! - `cargo xtask bench`: the criterion benchmarks of the core.
+//! - `cargo xtask bench-server [N]`: load benchmark of the release server on loopback (N
+//!   submissions, default 20,000) with SQLite, and with PostgreSQL when
+//!   `KOTACERDAS_BENCH_POSTGRES_URL` is set; prints submissions/s and p50/p99 latency.
 //! - `cargo xtask niks N [--seed S]`: N synthetic NIK lines (a realistic mix of valid and
 //!   invalid ones) for benchmarks and the CLI memory check. **Synthetic**: generated from
 //!   region codes and random dates, they belong to no known person.
@@ -30,6 +33,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 
+mod bench_server;
 mod fuzz;
 mod mobile;
 mod niks;
@@ -40,6 +44,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("test") => test(),
         Some("bench") => bench(),
+        Some("bench-server") => bench_server::run(&args[1..]),
         Some("niks") => generate_niks(&args[1..]),
         Some("cli-memory") => cli_memory(&args[1..]),
         Some("bindings") => mobile::bindings().map(|_| ()),
@@ -51,7 +56,7 @@ fn main() -> ExitCode {
         Some("bench-npm") => npm::bench_npm(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <test | bench | niks N [--seed S] | cli-memory [N] | fuzz [--seconds N] [TARGET ...] | npm | test-npm | bench-npm | bindings | bench-kotlin | android>"
+                "usage: cargo xtask <test | bench | bench-server [REQUESTS] | niks N [--seed S] | cli-memory [N] | fuzz [--seconds N] [TARGET ...] | npm | test-npm | bench-npm | bindings | bench-kotlin | android>"
             );
             return ExitCode::from(2);
         }
@@ -126,6 +131,23 @@ fn test() -> Result {
             "warnings",
         ],
     )?;
+    // The client must keep compiling for the browser (the npm package wraps it).
+    run(
+        &cargo,
+        &[
+            "check",
+            "-p",
+            "kotacerdas-client",
+            "--target",
+            "wasm32-unknown-unknown",
+        ],
+    )?;
+    if env::var_os("KOTACERDAS_TEST_POSTGRES_URL").is_none() {
+        eprintln!(
+            "xtask: NOTE PostgreSQL server tests SKIPPED: KOTACERDAS_TEST_POSTGRES_URL is not set \
+             (.ci/run starts PostgreSQL and sets it; see docs/server.md)"
+        );
+    }
     run(&cargo, &["test", "--workspace"])?;
     // The npm package: build, pack, install the tarball, Node and browser tests.
     npm::test_npm(&npm::CI_BUDGET_ARGS.map(str::to_owned))?;
