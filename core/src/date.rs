@@ -96,6 +96,17 @@ impl Date {
         })
     }
 
+    /// Builds a date the caller has already checked (year in range, day within the month):
+    /// the NIK fast path checks with integers first and should not pay for the check twice.
+    pub(crate) fn from_checked_parts(year: i32, month: u32, day: u32) -> Date {
+        debug_assert!(Date::new(year, month, day).is_ok());
+        Date {
+            year: year as i16,
+            month: month as u8,
+            day: day as u8,
+        }
+    }
+
     /// Parses `YYYY-MM-DD`.
     pub fn parse_iso(text: &str) -> Result<Date, DateError> {
         let bytes = text.trim().as_bytes();

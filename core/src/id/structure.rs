@@ -110,9 +110,8 @@ pub(crate) fn infer_date(
     } else {
         return Err(DateProblem::InFuture);
     };
-    Date::new(year, month, day)
-        .map(|date| (date, century))
-        .map_err(|_| DateProblem::NotACalendarDate)
+    // `exists` checked day and month; years 1900-2099 are in the supported range.
+    Ok((Date::from_checked_parts(year, month, day), century))
 }
 
 fn date_key(year: i32, month: u32, day: u32) -> i64 {
