@@ -194,21 +194,35 @@ fn write_table(out: &mut String, name: &str, int: &str, rows: &[Vec<String>], di
     writeln!(out, "pub(super) static {name}_NAMES: &str = {names:?};").expect("write to String");
 }
 
-/// `DISTRICT_INDEX[p * 100 + r]` is the first row of regency `p.r` in the district table; the
-/// regency's rows end where the next key's begin.
+/// For the NIK fast path: `REGENCY_SLOT[p * 100 + r]` is 0 for a regency without current
+/// districts, else 1 + its row in `DISTRICT_MASKS`, whose bit `d` is set when district `p.r.d`
+/// exists. One index access and one bit test per NIK.
 fn write_district_index(out: &mut String, districts: &[Vec<String>]) {
-    let keys: Vec<usize> = districts
-        .iter()
-        .map(|row| (numeric_code(&row[0], 6) / 100) as usize)
-        .collect();
-    let mut index = String::new();
-    for key in 0..=10_000 {
-        let first = keys.partition_point(|&k| k < key);
-        write!(index, "{first},").expect("write to String");
+    let mut masks: Vec<u128> = Vec::new();
+    let mut slots = vec![0u16; 10_000];
+    for row in districts {
+        let code = numeric_code(&row[0], 6) as usize;
+        let (key, district) = (code / 100, code % 100);
+        if slots[key] == 0 {
+            masks.push(0);
+            slots[key] = u16::try_from(masks.len()).expect("fewer than 65,535 regencies");
+        }
+        let slot = usize::from(slots[key]) - 1;
+        masks[slot] |= 1u128 << district;
     }
+    let slots: Vec<String> = slots.iter().map(u16::to_string).collect();
+    let masks: Vec<String> = masks.iter().map(u128::to_string).collect();
     writeln!(
         out,
-        "pub(super) static DISTRICT_INDEX: [u16; 10001] = [{index}];"
+        "pub(super) static REGENCY_SLOT: [u16; 10000] = [{}];",
+        slots.join(",")
+    )
+    .expect("write to String");
+    writeln!(
+        out,
+        "pub(super) static DISTRICT_MASKS: [u128; {}] = [{}];",
+        masks.len(),
+        masks.join(",")
     )
     .expect("write to String");
 }

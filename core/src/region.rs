@@ -555,7 +555,7 @@ fn fold(text: &str) -> String {
 }
 
 /// Whether a district code is in the current decree, retired, or unknown. The fast path for
-/// NIK and KK parsing: one index access and a scan of at most a few dozen codes.
+/// NIK and KK parsing: one index access and one bit test.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum DistrictStatus {
     Current,
@@ -566,12 +566,12 @@ pub(crate) enum DistrictStatus {
 pub(crate) fn district_status(province: u8, regency: u8, district: u8) -> DistrictStatus {
     let key = usize::from(province) * 100 + usize::from(regency);
     let code = u32::from(province) * 10_000 + u32::from(regency) * 100 + u32::from(district);
-    if key < 10_000 {
-        let range =
-            usize::from(data::DISTRICT_INDEX[key])..usize::from(data::DISTRICT_INDEX[key + 1]);
-        if data::DISTRICTS_CODES[range].contains(&code) {
-            return DistrictStatus::Current;
-        }
+    let slot = data::REGENCY_SLOT.get(key).copied().unwrap_or(0);
+    if slot > 0
+        && district < 100
+        && data::DISTRICT_MASKS[usize::from(slot) - 1] & (1u128 << district) != 0
+    {
+        return DistrictStatus::Current;
     }
     if RETIRED_DISTRICTS.position(u64::from(code)).is_some() {
         DistrictStatus::Retired
