@@ -264,6 +264,7 @@ impl Nik {
 
     /// Parses and checks a NIK. Errors are reported in a fixed order: characters and length,
     /// province, regency, district, day, month, date, serial.
+    #[inline]
     pub fn parse_with(input: &str, options: &NikOptions) -> Result<Nik, NikError> {
         let (digits, _) = input::read_digits::<16>(input, 16).map_err(NikError::from_input)?;
 
