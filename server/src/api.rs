@@ -13,7 +13,7 @@ use kotacerdas_core::complaint::duplicates::{self, ExistingReport};
 use kotacerdas_core::complaint::lifecycle::LifecycleContext;
 use kotacerdas_core::complaint::{
     Actor, Catalog, Event, EventKind, GeoPoint, ReportDraft, ReportRecord, State as LifeState,
-    ValidationContext,
+    ValidReport, ValidationContext,
 };
 use kotacerdas_core::id::nik::Nik;
 use kotacerdas_core::tax::RuleBook;
@@ -23,7 +23,7 @@ use serde_json::{Value, json};
 use sqlx::Row;
 
 use crate::error::ApiError;
-use crate::reports::{self, ReportRow, StoredContact, StoredReport};
+use crate::reports::{self, ReportRow};
 use crate::util::{self, now, now_unix, parse_json, read_body};
 use crate::{AppState, MAX_JSON_BYTES};
 
@@ -224,13 +224,11 @@ pub async fn submit_draft(
         .and_then(|r| r.nik.as_deref())
         .and_then(|nik| Nik::parse(nik.trim()).ok())
         .and_then(|nik| nik.pseudonym(&state.config.nik_key).ok());
-    let contact = valid.contact.as_ref().map(|c| StoredContact {
-        name: c.name.clone(),
-        phone: c.phone.clone(),
-        email: c.email.clone(),
-        nik_masked: c.nik_masked.clone(),
-    });
-    let stored = StoredReport::from_valid(&valid);
+    let contact = valid.contact.clone();
+    let stored = ValidReport {
+        contact: None,
+        ..valid.clone()
+    };
     let policy = catalog.sla_policy_for(&valid.category).ok_or_else(|| {
         eprintln!("category without SLA policy");
         ApiError::internal()

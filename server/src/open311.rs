@@ -81,11 +81,10 @@ fn service_request(row: &ReportRow, language: Lang) -> Value {
     let expected = row
         .sla(now())
         .and_then(|s| s.deadline(DeadlineKind::Resolution).map(|d| d.due));
-    let valid = row.report.to_valid(None);
     let request = open311::to_service_request(
         Catalog::embedded(),
         &row.id,
-        &valid,
+        &row.report,
         &row.record,
         expected,
         language,

@@ -6,198 +6,17 @@
 use axum::http::StatusCode;
 use kotacerdas_core::Problem;
 use kotacerdas_core::calendar::{Instant, WorkingCalendar};
-use kotacerdas_core::complaint::draft::{DraftAttachment, ValidContact};
+use kotacerdas_core::complaint::draft::ValidContact;
 use kotacerdas_core::complaint::sla::{self, SlaReport};
 use kotacerdas_core::complaint::{
-    Catalog, Event, GeoPoint, LifecycleError, ReportKind, ReportRecord, Route, ValidReport,
-    lifecycle::LifecycleContext,
+    Catalog, Event, LifecycleError, ReportRecord, ValidReport, lifecycle::LifecycleContext,
 };
-use serde::{Deserialize, Serialize};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use crate::AppState;
 use crate::error::ApiError;
 use crate::util;
-
-/// The validated report without contact data (contact is stored apart).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct StoredReport {
-    /// Kind tag.
-    pub kind: String,
-    /// Category code.
-    pub category: String,
-    /// Title.
-    pub title: String,
-    /// Description.
-    pub description: String,
-    /// GPS point.
-    pub location: Option<GeoPoint>,
-    /// GPS accuracy.
-    pub accuracy_m: Option<f64>,
-    /// Desa code.
-    pub village_code: Option<String>,
-    /// Landmark.
-    pub landmark: Option<String>,
-    /// Declared photos.
-    pub attachments: Vec<DraftAttachment>,
-    /// Identity hidden from the agency.
-    pub anonymous: bool,
-    /// Never public.
-    pub confidential: bool,
-    /// Client key.
-    pub idempotency_key: String,
-    /// Client creation time.
-    pub created_at: Instant,
-    /// Routing result at submission.
-    pub route: StoredRoute,
-}
-
-/// `Route` as stored (the core's `Route` is serialise-only).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum StoredRoute {
-    /// An OPD of the regency.
-    Opd {
-        /// Code.
-        opd: String,
-        /// Name.
-        name: String,
-        /// Confirmed name.
-        confirmed: bool,
-        /// Rule index.
-        rule: Option<usize>,
-    },
-    /// Forwarded outside.
-    Forward {
-        /// Code.
-        body: String,
-        /// Name.
-        name: String,
-        /// Reason (id).
-        reason_id: String,
-        /// Reason (en).
-        reason_en: String,
-        /// Rule index.
-        rule: usize,
-    },
-}
-
-impl StoredRoute {
-    fn from_route(route: &Route) -> StoredRoute {
-        match route.clone() {
-            Route::Opd {
-                opd,
-                name,
-                confirmed,
-                rule,
-            } => StoredRoute::Opd {
-                opd,
-                name,
-                confirmed,
-                rule,
-            },
-            Route::Forward {
-                body,
-                name,
-                reason_id,
-                reason_en,
-                rule,
-            } => StoredRoute::Forward {
-                body,
-                name,
-                reason_id,
-                reason_en,
-                rule,
-            },
-        }
-    }
-
-    fn to_route(&self) -> Route {
-        match self.clone() {
-            StoredRoute::Opd {
-                opd,
-                name,
-                confirmed,
-                rule,
-            } => Route::Opd {
-                opd,
-                name,
-                confirmed,
-                rule,
-            },
-            StoredRoute::Forward {
-                body,
-                name,
-                reason_id,
-                reason_en,
-                rule,
-            } => Route::Forward {
-                body,
-                name,
-                reason_id,
-                reason_en,
-                rule,
-            },
-        }
-    }
-}
-
-impl StoredReport {
-    /// From a validated report (contact dropped).
-    pub fn from_valid(report: &ValidReport) -> StoredReport {
-        StoredReport {
-            kind: report.kind.as_str().to_owned(),
-            category: report.category.clone(),
-            title: report.title.clone(),
-            description: report.description.clone(),
-            location: report.location,
-            accuracy_m: report.accuracy_m,
-            village_code: report.village_code.clone(),
-            landmark: report.landmark.clone(),
-            attachments: report.attachments.clone(),
-            anonymous: report.anonymous,
-            confidential: report.confidential,
-            idempotency_key: report.idempotency_key.clone(),
-            created_at: report.created_at,
-            route: StoredRoute::from_route(&report.route),
-        }
-    }
-
-    /// Back to the core's type (for the Open311 projection).
-    pub fn to_valid(&self, contact: Option<ValidContact>) -> ValidReport {
-        ValidReport {
-            kind: ReportKind::from_tag(&self.kind).unwrap_or(ReportKind::Pengaduan),
-            category: self.category.clone(),
-            title: self.title.clone(),
-            description: self.description.clone(),
-            location: self.location,
-            accuracy_m: self.accuracy_m,
-            village_code: self.village_code.clone(),
-            landmark: self.landmark.clone(),
-            attachments: self.attachments.clone(),
-            contact,
-            anonymous: self.anonymous,
-            confidential: self.confidential,
-            idempotency_key: self.idempotency_key.clone(),
-            created_at: self.created_at,
-            route: self.route.to_route(),
-        }
-    }
-}
-
-/// Contact as stored: the NIK only masked.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct StoredContact {
-    /// Name.
-    pub name: Option<String>,
-    /// Phone (E.164).
-    pub phone: Option<String>,
-    /// E-mail.
-    pub email: Option<String>,
-    /// Masked NIK.
-    pub nik_masked: Option<String>,
-}
 
 /// A loaded row.
 #[derive(Debug, Clone)]
@@ -206,10 +25,11 @@ pub struct ReportRow {
     pub id: String,
     /// Secret tracking code.
     pub tracking_code: String,
-    /// Report.
-    pub report: StoredReport,
+    /// The core's validated report as submitted, with `contact: None`: the contact (NIK
+    /// masked only) is stored in its own column.
+    pub report: ValidReport,
     /// Contact.
-    pub contact: Option<StoredContact>,
+    pub contact: Option<ValidContact>,
     /// Lifecycle.
     pub record: ReportRecord,
     /// Responsible agency now (assigned OPD, forwarded body, or the route's).
@@ -267,12 +87,12 @@ impl ReportRow {
 }
 
 /// Who is responsible given the record: assigned OPD or forwarded body, else the route's.
-pub fn current_agency(report: &StoredReport, record: &ReportRecord) -> String {
+pub fn current_agency(report: &ValidReport, record: &ReportRecord) -> String {
     record
         .forwarded_to
         .clone()
         .or_else(|| record.opd.clone())
-        .unwrap_or_else(|| report.route.to_route().agency().to_owned())
+        .unwrap_or_else(|| report.route.agency().to_owned())
 }
 
 /// Loads by a column (`id` or `tracking_code`).

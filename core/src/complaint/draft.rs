@@ -242,7 +242,7 @@ pub struct ValidationContext<'a> {
 }
 
 /// Reporter contact after validation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ValidContact {
     /// Name, cleaned.
     pub name: Option<String>,
@@ -254,8 +254,9 @@ pub struct ValidContact {
     pub nik_masked: Option<String>,
 }
 
-/// A draft that passed every check, cleaned and normalised.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// A draft that passed every check, cleaned and normalised. Deserialisable so that a server
+/// can store it as it is (the contact apart) and read it back.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ValidReport {
     /// Kind.
     pub kind: ReportKind,

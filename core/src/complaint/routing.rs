@@ -69,7 +69,7 @@ pub(crate) struct RoutingData {
 }
 
 /// The result of routing.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Route {
     /// Handled by a regency OPD (or BUMD).
