@@ -15,7 +15,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use common::{Backend, Server, TestDb, backends};
-use kotacerdas_client::outbox::{ItemStatus, Outbox, SqliteStore};
+use kotacerdas_client::outbox::{Outbox, SqliteStore};
 use kotacerdas_client::{Client, ClientError, RetryPolicy};
 use kotacerdas_core::complaint::ReportDraft;
 use sqlx::Row;
@@ -186,6 +186,18 @@ fn draft(title: &str) -> ReportDraft {
     serde_json::from_value(common::draft(title, false)).unwrap()
 }
 
+/// An outbox in `file` holding one draft per title.
+async fn filled_outbox(
+    file: &std::path::Path,
+    titles: impl Iterator<Item = String>,
+) -> Outbox<SqliteStore> {
+    let outbox = Outbox::new(SqliteStore::open(file).unwrap());
+    for title in titles {
+        outbox.add(&draft(&title)).await.unwrap();
+    }
+    outbox
+}
+
 /// (reports, distinct idempotency keys, distinct titles) in the server's database.
 async fn server_counts(db: &TestDb) -> (i64, i64, usize) {
     let pool = db.pool().await;
@@ -193,17 +205,8 @@ async fn server_counts(db: &TestDb) -> (i64, i64, usize) {
         .fetch_one(&pool)
         .await
         .unwrap();
-    let titles: std::collections::BTreeSet<String> = sqlx::query("SELECT report_json FROM reports")
-        .fetch_all(&pool)
-        .await
-        .unwrap()
-        .iter()
-        .map(|r| {
-            let json: String = r.try_get(0).unwrap();
-            let value: serde_json::Value = serde_json::from_str(&json).unwrap();
-            value["title"].as_str().unwrap().to_owned()
-        })
-        .collect();
+    let mut titles = common::stored_titles(&pool).await;
+    titles.dedup();
     pool.close().await;
     (
         row.try_get(0).unwrap(),
@@ -274,14 +277,8 @@ async fn fault_scenario(backend: Backend) {
     assert_eq!(first_part, 6);
 
     // The outbox through a stream of mixed faults.
-    let outbox_file = db.dir.path().join("outbox.db");
-    let outbox = Outbox::new(SqliteStore::open(&outbox_file).unwrap());
-    for index in 0..OUTBOX_REPORTS {
-        outbox
-            .add(&draft(&format!("outbox #{index:03}")))
-            .await
-            .unwrap();
-    }
+    let titles = (0..OUTBOX_REPORTS).map(|index| format!("outbox #{index:03}"));
+    let outbox = filled_outbox(&db.dir.path().join("outbox.db"), titles).await;
     let pattern = [
         Fault::Pass,
         Fault::DropMidRequest,
@@ -341,16 +338,7 @@ async fn fault_scenario(backend: Backend) {
         "reports, keys, titles on the server: none lost, none duplicated"
     );
     let items = outbox.items().await.unwrap();
-    let mut codes: Vec<&str> = items
-        .iter()
-        .map(|item| match &item.status {
-            ItemStatus::Sent { tracking_code, .. } => tracking_code.as_str(),
-            other => panic!("item {} is {other:?}", item.seq),
-        })
-        .collect();
-    codes.sort_unstable();
-    codes.dedup();
-    assert_eq!(codes.len(), OUTBOX_REPORTS);
+    common::assert_all_sent_once(&items, OUTBOX_REPORTS);
     assert!(items.iter().any(|item| item.attempts > 1));
 }
 
@@ -418,13 +406,8 @@ async fn server_survives_postgres_restarting_mid_load() {
         let base = server.base.clone();
         let errors = errors.clone();
         writers.push(tokio::spawn(async move {
-            let outbox = Outbox::new(SqliteStore::open(&outbox_file).unwrap());
-            for index in 0..PER_WRITER {
-                outbox
-                    .add(&draft(&format!("pg w{writer} #{index:03}")))
-                    .await
-                    .unwrap();
-            }
+            let titles = (0..PER_WRITER).map(|index| format!("pg w{writer} #{index:03}"));
+            let outbox = filled_outbox(&outbox_file, titles).await;
             let client = Client::with_timeout(&base, WRITER_TIMEOUT)
                 .unwrap()
                 .with_retry(RetryPolicy {
@@ -480,9 +463,5 @@ async fn server_survives_postgres_restarting_mid_load() {
         (total, total, total as usize),
         "reports, keys, titles after the restart"
     );
-    assert!(
-        items
-            .iter()
-            .all(|item| matches!(item.status, ItemStatus::Sent { .. }))
-    );
+    common::assert_all_sent_once(&items, WRITERS * PER_WRITER);
 }

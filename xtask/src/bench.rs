@@ -262,6 +262,14 @@ fn capture(dir: &Path, program: &str, args: &[&str], env: &[(&str, &str)]) -> Re
     }
 }
 
+/// Runs `cargo xtask ARGS...` and returns its output and the command line for the report.
+fn xtask(args: &[&str]) -> Result<(String, String)> {
+    let mut full = vec!["xtask"];
+    full.extend_from_slice(args);
+    let output = capture(&workspace_root(), &cargo(), &full, &[])?;
+    Ok((output, format!("cargo {}", full.join(" "))))
+}
+
 fn capture_text(dir: &Path, program: &str, args: &[&str]) -> Result<String> {
     let output = Command::new(program)
         .args(args)
@@ -308,7 +316,8 @@ fn criterion(bench: &str, quick: bool) -> Result<String> {
     if quick {
         args.extend(["--warm-up-time", "1", "--measurement-time", "2"]);
     }
-    capture(&workspace_root(), &cargo(), &args, &[]).map(|_| args.join(" "))
+    capture(&workspace_root(), &cargo(), &args, &[])
+        .map(|_| args.join(" ").trim_end_matches(" --").to_owned())
 }
 
 fn native(quick: bool) -> Result<Vec<Row>> {
@@ -378,13 +387,7 @@ fn find<'a>(rows: &'a [(String, Vec<f64>)], prefix: &str) -> Result<&'a [f64]> {
 
 fn npm(quick: bool) -> Result<Vec<Row>> {
     let count = if quick { "100000" } else { "1000000" };
-    let output = capture(
-        &workspace_root(),
-        &cargo(),
-        &["xtask", "bench-npm", count],
-        &[],
-    )?;
-    let command = format!("cargo xtask bench-npm {count}");
+    let (output, command) = xtask(&["bench-npm", count])?;
     let lines = numeric_lines(&output, 3);
     let ns = |prefix: &str| find(&lines, prefix).map(|v| v[0]);
     let nik_parser = ns("nik-parser")?;
@@ -502,8 +505,7 @@ fn npm_size(_quick: bool) -> Result<Vec<Row>> {
 }
 
 fn jvm(_quick: bool) -> Result<Vec<Row>> {
-    let output = capture(&workspace_root(), &cargo(), &["xtask", "bench-kotlin"], &[])?;
-    let command = "cargo xtask bench-kotlin";
+    let (output, command) = xtask(&["bench-kotlin"])?;
     let mut rows = Vec::new();
     for line in output.lines() {
         let Some(at) = line.find(" ns/op wall") else {
@@ -520,13 +522,19 @@ fn jvm(_quick: bool) -> Result<Vec<Row>> {
             &format!("JVM `{}`", name.trim()),
             format!("{} ns/op (wall, median)", figure(ns)),
             "— (no JVM NIK library is measured)",
-            command,
+            &command,
         ));
     }
+    found(rows, "bench-kotlin")
+}
+
+/// The rows, or an error when the command printed none.
+fn found(rows: Vec<Row>, command: &str) -> Result<Vec<Row>> {
     if rows.is_empty() {
-        return Err("bench-kotlin printed no results".to_owned());
+        Err(format!("{command} printed no results"))
+    } else {
+        Ok(rows)
     }
-    Ok(rows)
 }
 
 fn python(quick: bool) -> Result<Vec<Row>> {
@@ -601,13 +609,7 @@ fn python(quick: bool) -> Result<Vec<Row>> {
 
 fn server(quick: bool) -> Result<Vec<Row>> {
     let count = if quick { "2000" } else { "20000" };
-    let output = capture(
-        &workspace_root(),
-        &cargo(),
-        &["xtask", "bench-server", count],
-        &[],
-    )?;
-    let command = format!("cargo xtask bench-server {count}");
+    let (output, command) = xtask(&["bench-server", count])?;
     let mut rows = Vec::new();
     for line in output.lines() {
         for backend in ["SQLite", "PostgreSQL"] {
@@ -636,20 +638,12 @@ fn server(quick: bool) -> Result<Vec<Row>> {
             }
         }
     }
-    if rows.is_empty() {
-        return Err("bench-server printed no results".to_owned());
-    }
-    Ok(rows)
+    found(rows, "bench-server")
 }
 
 fn cli_memory(quick: bool) -> Result<Vec<Row>> {
     let count = if quick { "1000000" } else { "10000000" };
-    let output = capture(
-        &workspace_root(),
-        &cargo(),
-        &["xtask", "cli-memory", count],
-        &[],
-    )?;
+    let (output, command) = xtask(&["cli-memory", count])?;
     let line = output
         .lines()
         .find(|l| l.starts_with("peak RSS"))
@@ -658,6 +652,6 @@ fn cli_memory(quick: bool) -> Result<Vec<Row>> {
         &format!("`kotacerdas nik check -` on {count} lines (stdin to JSON lines)"),
         line.trim_start_matches("peak RSS ").to_owned(),
         "— (peak RSS from GNU time)",
-        &format!("cargo xtask cli-memory {count}"),
+        &command,
     )])
 }
