@@ -8,11 +8,11 @@ use std::io;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use kotacerdas_cli::conformance;
 
 mod calendar;
 mod check;
 mod complaint;
-mod conformance;
 mod ids;
 mod output;
 mod region;

@@ -317,6 +317,31 @@ pub async fn submit_draft(
     Ok((row, response))
 }
 
+/// Decodes the body of `POST /v1/reports` (the one decoding `submit` uses; the fuzz target
+/// `server_requests` drives it with arbitrary bytes): a draft, or a refusal naming the problem
+/// (line and column, never the value).
+pub fn decode_report_draft(bytes: &[u8]) -> Result<ReportDraft, ApiError> {
+    let text = std::str::from_utf8(bytes).map_err(|_| {
+        ApiError::validation(vec![kotacerdas_core::complaint::FieldProblem {
+            field: String::new(),
+            problem: Problem::from_coded(&ReportError::Malformed { line: 1, column: 1 }),
+        }])
+    })?;
+    match serde_json::from_str(text) {
+        Ok(draft) if text.trim_start().starts_with('{') => Ok(draft),
+        _ => {
+            let context = ValidationContext {
+                catalog: Catalog::embedded(),
+                now: now(),
+            };
+            Err(match draft::validate_json(text, &context) {
+                Err(problems) => ApiError::validation(problems),
+                Ok(_) => ApiError::internal(),
+            })
+        }
+    }
+}
+
 /// `POST /v1/reports` (header `Idempotency-Key` required).
 pub async fn submit(
     State(state): State<AppState>,
@@ -329,27 +354,7 @@ pub async fn submit(
     if let Some(response) = replay(&state, &key, &hash).await? {
         return Ok(response);
     }
-    let catalog = Catalog::embedded();
-    let text = std::str::from_utf8(&bytes).map_err(|_| {
-        ApiError::validation(vec![kotacerdas_core::complaint::FieldProblem {
-            field: String::new(),
-            problem: Problem::from_coded(&ReportError::Malformed { line: 1, column: 1 }),
-        }])
-    })?;
-    let draft: ReportDraft = match serde_json::from_str(text) {
-        Ok(draft) if text.trim_start().starts_with('{') => draft,
-        // The core names the problem (line and column, never the value).
-        _ => {
-            let context = ValidationContext {
-                catalog,
-                now: now(),
-            };
-            return Err(match draft::validate_json(text, &context) {
-                Err(problems) => ApiError::validation(problems),
-                Ok(_) => ApiError::internal(),
-            });
-        }
-    };
+    let draft = decode_report_draft(&bytes)?;
     let submission = Submission {
         key: key.clone(),
         body_hash: hash.clone(),
@@ -468,6 +473,22 @@ pub async fn reporter_event(
     Ok(Json(mine_view(&state, &updated).await?))
 }
 
+/// The media type of an attachment upload: `Content-Type` without parameters, lowercase;
+/// empty when missing or not text (then refused as a type not allowed).
+pub fn attachment_media_type(headers: &HeaderMap) -> String {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| {
+            v.split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase()
+        })
+        .unwrap_or_default()
+}
+
 /// `POST /v1/reports/{tracking_code}/attachments`: the raw photo as the body, its media
 /// type as `Content-Type`, and an `Idempotency-Key`. Type, size and count limits are the
 /// core's report rules.
@@ -480,17 +501,7 @@ pub async fn upload_attachment(
     let row = load_mine(&state, &code).await?;
     let key = idempotency_key(&headers)?;
     let rules = Catalog::embedded().report_rules();
-    let media_type = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .map(|v| {
-            v.split(';')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .to_ascii_lowercase()
-        })
-        .unwrap_or_default();
+    let media_type = attachment_media_type(&headers);
     if !rules.attachment_media_types.contains(&media_type) {
         let error = ReportError::AttachmentType {
             allowed: rules.attachment_media_types.join(", "),
@@ -692,11 +703,16 @@ pub async fn duplicates(
 /// server's built-in rule sets.
 pub async fn tax_calculate(body: Body) -> Result<Json<Value>, ApiError> {
     let bytes = read_body(body, MAX_JSON_BYTES).await?;
-    let mut input: Value = parse_json(&bytes)?;
+    calculate_tax(&bytes).map(Json)
+}
+
+/// The body of `POST /v1/tax/calculate` decoded and calculated with the built-in rule sets
+/// (a `rule_set` in the body is ignored): the handler's whole work, also fuzzed.
+pub fn calculate_tax(bytes: &[u8]) -> Result<Value, ApiError> {
+    let mut input: Value = parse_json(bytes)?;
     if let Some(object) = input.as_object_mut() {
         object.remove("rule_set");
     }
     kotacerdas_core::json_api::call("tax.calculate", &input)
-        .map(Json)
         .map_err(|problem| ApiError::from_problem(StatusCode::UNPROCESSABLE_ENTITY, problem))
 }

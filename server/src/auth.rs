@@ -2,8 +2,8 @@
 //! hashes, each with a role (verifier, OPD officer scoped to one OPD, admin).
 
 use axum::extract::FromRequestParts;
-use axum::http::header;
 use axum::http::request::Parts;
+use axum::http::{HeaderMap, header};
 use kotacerdas_core::complaint::{Actor, Catalog};
 use serde::Serialize;
 use sqlx::Row;
@@ -167,17 +167,20 @@ pub async fn authenticate(state: &AppState, secret: &str) -> Result<Officer, Api
     })
 }
 
+/// The secret of an `Authorization: Bearer ...` header, if there is one.
+pub fn bearer_secret(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim)
+}
+
 impl FromRequestParts<AppState> for Officer {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let secret = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .map(str::trim)
-            .ok_or_else(ApiError::unauthorized)?;
+        let secret = bearer_secret(&parts.headers).ok_or_else(ApiError::unauthorized)?;
         authenticate(state, secret).await
     }
 }

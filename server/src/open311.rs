@@ -174,61 +174,20 @@ pub async fn post_request(State(state): State<AppState>, body: Body) -> Response
         Ok(bytes) => bytes,
         Err(error) => return from_api(error),
     };
-    let pairs: Vec<(String, String)> = match form_pairs(&bytes) {
-        Some(pairs) => pairs,
-        None => {
-            return errors(
-                StatusCode::BAD_REQUEST,
-                "body must be application/x-www-form-urlencoded",
-            );
-        }
+    let Some(mut form) = decode_form(&bytes) else {
+        return errors(
+            StatusCode::BAD_REQUEST,
+            "body must be application/x-www-form-urlencoded",
+        );
     };
-    let mut fields: BTreeMap<String, String> = BTreeMap::new();
-    let mut attributes = BTreeMap::new();
-    for (name, value) in pairs {
-        match name
-            .strip_prefix("attribute[")
-            .and_then(|n| n.strip_suffix(']'))
-        {
-            Some(code) => {
-                attributes.insert(code.to_owned(), value);
-            }
-            None => {
-                fields.insert(name, value);
-            }
-        }
-    }
-    let Some(api_key) = fields.remove("api_key") else {
+    let Some(api_key) = form.fields.remove("api_key") else {
         return errors(StatusCode::FORBIDDEN, "api_key is required");
     };
     if authenticate(&state, &api_key).await.is_err() {
         return errors(StatusCode::FORBIDDEN, "api_key is not valid");
     }
-    let Some(service_code) = fields.get("service_code").cloned() else {
+    let Some((request, key, body_hash)) = decode_service_request(form) else {
         return errors(StatusCode::BAD_REQUEST, "service_code is required");
-    };
-    let number = |name: &str| fields.get(name).and_then(|v| v.trim().parse::<f64>().ok());
-    let text = |name: &str| fields.get(name).cloned();
-    // The key: the client's attribute, else one derived from the whole form so that an
-    // identical resubmission is not a second report.
-    let canonical = serde_json::to_string(&(&fields, &attributes)).unwrap_or_default();
-    let body_hash = util::sha256_hex(canonical.as_bytes());
-    let key = attributes
-        .get("idempotency_key")
-        .cloned()
-        .unwrap_or_else(|| format!("open311-{}", &body_hash[..40]));
-    let request = PostServiceRequest {
-        service_code,
-        lat: number("lat"),
-        long: number("long"),
-        accuracy_m: number("accuracy_m"),
-        address_string: text("address_string"),
-        email: text("email"),
-        phone: text("phone"),
-        first_name: text("first_name"),
-        last_name: text("last_name"),
-        description: text("description"),
-        attributes,
     };
     let created = |id: String| {
         (
@@ -261,6 +220,68 @@ pub async fn post_request(State(state): State<AppState>, body: Body) -> Response
         }
         Err(error) => from_api(error),
     }
+}
+
+/// A decoded `POST requests.json` form: plain fields and `attribute[code]` values.
+#[derive(Debug, Default)]
+pub struct ServiceRequestForm {
+    /// Plain fields by name (`api_key`, `service_code`, `lat`, ...).
+    pub fields: BTreeMap<String, String>,
+    /// `attribute[code]=value` pairs by code.
+    pub attributes: BTreeMap<String, String>,
+}
+
+/// Decodes a form body (`None` when it is not `application/x-www-form-urlencoded` text):
+/// the decoding `post_request` uses, also driven by the fuzz target `server_requests`.
+pub fn decode_form(bytes: &[u8]) -> Option<ServiceRequestForm> {
+    let mut form = ServiceRequestForm::default();
+    for (name, value) in form_pairs(bytes)? {
+        match name
+            .strip_prefix("attribute[")
+            .and_then(|n| n.strip_suffix(']'))
+        {
+            Some(code) => {
+                form.attributes.insert(code.to_owned(), value);
+            }
+            None => {
+                form.fields.insert(name, value);
+            }
+        }
+    }
+    Some(form)
+}
+
+/// The form (without `api_key`) as the core's service request, with its idempotency key and
+/// body hash; `None` without a `service_code`.
+pub fn decode_service_request(
+    form: ServiceRequestForm,
+) -> Option<(PostServiceRequest, String, String)> {
+    let ServiceRequestForm { fields, attributes } = form;
+    let service_code = fields.get("service_code").cloned()?;
+    let number = |name: &str| fields.get(name).and_then(|v| v.trim().parse::<f64>().ok());
+    let text = |name: &str| fields.get(name).cloned();
+    // The key: the client's attribute, else one derived from the whole form so that an
+    // identical resubmission is not a second report.
+    let canonical = serde_json::to_string(&(&fields, &attributes)).unwrap_or_default();
+    let body_hash = util::sha256_hex(canonical.as_bytes());
+    let key = attributes
+        .get("idempotency_key")
+        .cloned()
+        .unwrap_or_else(|| format!("open311-{}", &body_hash[..40]));
+    let request = PostServiceRequest {
+        service_code,
+        lat: number("lat"),
+        long: number("long"),
+        accuracy_m: number("accuracy_m"),
+        address_string: text("address_string"),
+        email: text("email"),
+        phone: text("phone"),
+        first_name: text("first_name"),
+        last_name: text("last_name"),
+        description: text("description"),
+        attributes,
+    };
+    Some((request, key, body_hash))
 }
 
 /// Parses a form body into pairs (no extra dependency: axum's form decoding is typed).

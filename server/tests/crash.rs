@@ -10,7 +10,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::{Backend, Server, TestDb, backends};
-use kotacerdas_client::outbox::{ItemStatus, Outbox, SqliteStore};
+use kotacerdas_client::outbox::{Outbox, SqliteStore};
 use kotacerdas_client::{Client, RetryPolicy};
 use sqlx::Row;
 
@@ -112,37 +112,14 @@ async fn assert_exactly_once(db: &TestDb, outbox_file: &std::path::Path) {
     let keys: i64 = row.try_get(1).unwrap();
     assert_eq!(count, TOTAL as i64, "reports on the server");
     assert_eq!(keys, TOTAL as i64);
-    let rows = sqlx::query("SELECT report_json FROM reports")
-        .fetch_all(&pool)
-        .await
-        .unwrap();
-    let mut titles: Vec<String> = rows
-        .iter()
-        .map(|r| {
-            let json: String = r.try_get(0).unwrap();
-            let value: serde_json::Value = serde_json::from_str(&json).unwrap();
-            value["title"].as_str().unwrap().to_owned()
-        })
-        .collect();
-    titles.sort();
+    let mut titles = common::stored_titles(&pool).await;
     titles.dedup();
     assert_eq!(titles.len(), TOTAL, "one report per draft, none duplicated");
     assert_eq!(titles[0], "crash #000");
     assert_eq!(titles[TOTAL - 1], format!("crash #{:03}", TOTAL - 1));
 
     let outbox = Outbox::new(SqliteStore::open(outbox_file).unwrap());
-    let items = outbox.items().await.unwrap();
-    assert_eq!(items.len(), TOTAL, "outbox items");
-    let mut codes: Vec<String> = items
-        .iter()
-        .map(|item| match &item.status {
-            ItemStatus::Sent { tracking_code, .. } => tracking_code.clone(),
-            other => panic!("item {} is {other:?}", item.seq),
-        })
-        .collect();
-    codes.sort();
-    codes.dedup();
-    assert_eq!(codes.len(), TOTAL);
+    common::assert_all_sent_once(&outbox.items().await.unwrap(), TOTAL);
 }
 
 async fn client_killed(backend: Backend) {

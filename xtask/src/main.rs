@@ -10,7 +10,9 @@
 //!   its Kotlin, Swift and Python bindings with the workspace's pinned `uniffi-bindgen`.
 //! - `cargo xtask bench-kotlin`: the JVM benchmark of the Kotlin bindings (ns per call).
 //! - `cargo xtask android`: the Android AAR (needs the NDK and cargo-ndk; see docs/android.md).
-//! - `cargo xtask bench`: the criterion benchmarks of the core.
+//! - `cargo xtask bench [--quick]`: every benchmark in one run (criterion, npm against its
+//!   peers, JVM, Python against python-stdnum, server, package size, CLI memory), written to
+//!   `docs/performance.md` (see `bench.rs`).
 //! - `cargo xtask bench-server [N]`: load benchmark of the release server on loopback (N
 //!   submissions, default 20,000) with SQLite, and with PostgreSQL when
 //!   `KOTACERDAS_BENCH_POSTGRES_URL` is set; prints submissions/s and p50/p99 latency.
@@ -33,6 +35,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 
+mod bench;
 mod bench_server;
 mod fuzz;
 mod mobile;
@@ -43,7 +46,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("test") => test(),
-        Some("bench") => bench(),
+        Some("bench") => bench::bench(&args[1..]),
         Some("bench-server") => bench_server::run(&args[1..]),
         Some("niks") => generate_niks(&args[1..]),
         Some("cli-memory") => cli_memory(&args[1..]),
@@ -56,7 +59,7 @@ fn main() -> ExitCode {
         Some("bench-npm") => npm::bench_npm(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <test | bench | bench-server [REQUESTS] | niks N [--seed S] | cli-memory [N] | fuzz [--seconds N] [TARGET ...] | npm | test-npm | bench-npm | bindings | bench-kotlin | android>"
+                "usage: cargo xtask <test | bench [--quick] | bench-server [REQUESTS] | niks N [--seed S] | cli-memory [N] | fuzz [--seconds N] [TARGET ...] | npm | test-npm | bench-npm | bindings | bench-kotlin | android>"
             );
             return ExitCode::from(2);
         }
@@ -154,13 +157,6 @@ fn test() -> Result {
     mobile::test()?;
     eprintln!("xtask: all test suites passed");
     Ok(())
-}
-
-fn bench() -> Result {
-    run(
-        &cargo(),
-        &["bench", "-p", "kotacerdas-core", "--bench", "nik"],
-    )
 }
 
 fn generate_niks(args: &[String]) -> Result {

@@ -53,7 +53,7 @@ impl Implementation for BuiltIn {
 }
 
 /// Reads one protocol answer; `id` must match the request.
-fn parse_answer(line: &str, id: &str) -> Answer {
+pub(super) fn parse_answer(line: &str, id: &str) -> Answer {
     let garbage = |why: &str| {
         let shown: String = line.chars().take(200).collect();
         Answer::Failure(format!(

@@ -43,6 +43,52 @@ pub struct ConformanceRun {
     format: ReportFormat,
 }
 
+/// A case's outcome from the implementation's answer.
+fn outcome(expected: &vectors::Expected, answer: &Answer) -> CaseOutcome {
+    match answer {
+        Answer::Unsupported => CaseOutcome::Unsupported,
+        Answer::Failure(reason) => CaseOutcome::Failed(reason.clone()),
+        _ => match compare::check(expected, answer) {
+            Ok(()) => CaseOutcome::Passed,
+            Err(difference) => CaseOutcome::Failed(difference),
+        },
+    }
+}
+
+/// What the runner makes of one line an adapter printed in answer to request `"1"` of a case
+/// whose vector `expected` is given (`{"ok": {...}}` or `{"error": {"code": ...}}`): the same
+/// protocol reading, comparison and report the `--adapter` run uses, with the report rendered
+/// as text, JSON and JUnit. `Err` when `expected` is not a vector expectation. For the fuzz
+/// target `adapter_protocol`; not a stable API.
+#[doc(hidden)]
+pub fn judge_adapter_line(
+    expected: &serde_json::Value,
+    line: &str,
+) -> Result<(bool, [String; 3]), String> {
+    let expected: vectors::Expected =
+        serde_json::from_value(expected.clone()).map_err(|e| e.to_string())?;
+    let answer = implementation::parse_answer(line, "1");
+    let file = vectors::VectorFile {
+        suite: "fuzz".to_owned(),
+        function: "nik.parse".to_owned(),
+        description: "one adapter answer".to_owned(),
+        legal_basis: Vec::new(),
+        generated_by: None,
+        cases: Vec::new(),
+        path: PathBuf::from("fuzz.json"),
+    };
+    let case = vectors::Case {
+        id: "fuzz-1".to_owned(),
+        description: "one adapter answer".to_owned(),
+        input: serde_json::Value::Null,
+        expected,
+        source: None,
+    };
+    let mut report = Report::new("adapter `fuzz`".to_owned());
+    report.add(&file, &case, outcome(&case.expected, &answer));
+    Ok((report.all_passed(), report.render_all()))
+}
+
 /// The vectors shipped in the repository, found from the source tree at build time.
 fn default_vectors() -> PathBuf {
     let path = PathBuf::from(concat!(
@@ -90,15 +136,7 @@ pub fn run(args: &ConformanceRun) -> io::Result<ExitCode> {
         for case in &file.cases {
             remaining -= 1;
             let answer = implementation.call(&file.function, &case.input);
-            let outcome = match &answer {
-                Answer::Unsupported => CaseOutcome::Unsupported,
-                Answer::Failure(reason) => CaseOutcome::Failed(reason.clone()),
-                _ => match compare::check(&case.expected, &answer) {
-                    Ok(()) => CaseOutcome::Passed,
-                    Err(difference) => CaseOutcome::Failed(difference),
-                },
-            };
-            report.add(file, case, outcome);
+            report.add(file, case, outcome(&case.expected, &answer));
             if let Some(reason) = implementation.gave_up() {
                 report.abort(format!("{reason} ({remaining} cases not run)"));
                 break 'files;

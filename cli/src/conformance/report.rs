@@ -137,6 +137,11 @@ impl Report {
         Ok(())
     }
 
+    /// The report as text, JSON and JUnit (for the fuzz target).
+    pub fn render_all(&self) -> [String; 3] {
+        [self.text(), self.json(), self.junit()]
+    }
+
     fn text(&self) -> String {
         let mut out = String::new();
         let _ = writeln!(out, "conformance run against {}", self.implementation);

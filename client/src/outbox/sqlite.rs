@@ -45,6 +45,20 @@ impl SqliteStore {
         })
     }
 
+    /// Caps the outbox file at about `max_bytes` (`None`: no cap beyond the disk), e.g. to
+    /// keep an app within its storage budget. A store that reaches the cap, or a full disk,
+    /// refuses new items with a `STORAGE` error ("database or disk is full") and keeps every
+    /// item it already holds; once space is back (a higher cap, a freed disk) it works again.
+    /// The cap holds for this open store (SQLite's `max_page_count`, per connection).
+    pub fn set_size_limit(&self, max_bytes: Option<u64>) -> Result<(), ClientError> {
+        self.with(|c| {
+            let page_size: u64 = c.query_row("PRAGMA page_size", [], |row| row.get(0))?;
+            // SQLite's own ceiling when there is no cap.
+            let pages = max_bytes.map_or(4_294_967_294, |bytes| (bytes / page_size.max(1)).max(1));
+            c.query_row(&format!("PRAGMA max_page_count = {pages}"), [], |_| Ok(()))
+        })
+    }
+
     fn with<T>(
         &self,
         work: impl FnOnce(&Connection) -> rusqlite::Result<T>,

@@ -199,3 +199,39 @@ pub fn http() -> reqwest::Client {
         .build()
         .unwrap()
 }
+
+/// Asserts that every outbox item is sent and that their tracking codes are distinct (one
+/// report each on the server).
+pub fn assert_all_sent_once(items: &[kotacerdas_client::outbox::OutboxItem], expected: usize) {
+    assert_eq!(items.len(), expected, "outbox items");
+    let mut codes: Vec<&str> = items
+        .iter()
+        .map(|item| match &item.status {
+            kotacerdas_client::outbox::ItemStatus::Sent { tracking_code, .. } => {
+                tracking_code.as_str()
+            }
+            other => panic!("item {} is {other:?}", item.seq),
+        })
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    assert_eq!(codes.len(), expected, "distinct tracking codes");
+}
+
+/// The titles of the reports stored on the server, sorted (duplicates kept).
+pub async fn stored_titles(pool: &sqlx::AnyPool) -> Vec<String> {
+    use sqlx::Row;
+    let mut titles: Vec<String> = sqlx::query("SELECT report_json FROM reports")
+        .fetch_all(pool)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let json: String = r.try_get(0).unwrap();
+            let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+            value["title"].as_str().unwrap().to_owned()
+        })
+        .collect();
+    titles.sort();
+    titles
+}
