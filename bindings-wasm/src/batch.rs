@@ -118,16 +118,14 @@ impl Columns {
         self.warning.reserve(additional);
     }
 
+    #[inline]
     fn push(&mut self, result: Result<Nik, NikError>) {
         self.summary.record(&result);
         match &result {
             Ok(valid) => {
                 self.error.push(0);
                 // At most 3 warning kinds: one bit each fits a byte.
-                let bits = valid
-                    .warnings()
-                    .fold(0u8, |bits, warning| bits | (1 << warning.ordinal()));
-                self.warning.push(bits);
+                self.warning.push(valid.warning_bits());
             }
             Err(error) => {
                 // At most 13 error kinds: 1 + ordinal fits a byte.

@@ -64,11 +64,13 @@ impl Weekday {
 }
 
 /// True for Gregorian leap years.
+#[inline]
 pub fn is_leap_year(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
 
 /// Number of days in a month (month 1-12).
+#[inline]
 pub fn days_in_month(year: i32, month: u32) -> u32 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,

@@ -23,17 +23,36 @@ fn is_separator(c: char) -> bool {
 /// Reads between `MIN` and `MAX` digits (`MIN == MAX` for fixed-length identifiers) into a
 /// fixed buffer, skipping separators and surrounding whitespace. Returns the buffer and the
 /// number of digits. Never allocates.
+///
+/// The fast path (exactly `MAX` plain ASCII digits, as in most machine-produced data) is
+/// inlined into the caller even in the size-optimised wasm build, where a call per NIK was a
+/// large part of a batch; everything else is one out-of-line call.
+#[inline(always)]
 pub(crate) fn read_digits<const MAX: usize>(
     input: &str,
     min: usize,
 ) -> Result<([u8; MAX], usize), InputProblem> {
-    let mut digits = [0u8; MAX];
     let bytes = input.as_bytes();
-    // Fast path: exactly MAX plain ASCII digits, as in most machine-produced data.
-    if bytes.len() == MAX && bytes.iter().all(u8::is_ascii_digit) {
-        digits.copy_from_slice(bytes);
-        return Ok((digits, MAX));
+    if bytes.len() == MAX {
+        let mut digits = [0u8; MAX];
+        let mut all = true;
+        for (slot, &byte) in digits.iter_mut().zip(bytes) {
+            all &= byte.is_ascii_digit();
+            *slot = byte;
+        }
+        if all {
+            return Ok((digits, MAX));
+        }
     }
+    read_digits_slow(input, min)
+}
+
+#[inline(never)]
+fn read_digits_slow<const MAX: usize>(
+    input: &str,
+    min: usize,
+) -> Result<([u8; MAX], usize), InputProblem> {
+    let mut digits = [0u8; MAX];
     let trimmed = input.trim();
     let mut count = 0;
     for (index, c) in trimmed.chars().enumerate() {
@@ -63,10 +82,16 @@ pub(crate) fn read_digits<const MAX: usize>(
 }
 
 /// The number formed by `digits[range]` (ASCII digits).
+#[inline(always)]
 pub(crate) fn number(digits: &[u8]) -> u32 {
-    digits
-        .iter()
-        .fold(0, |acc, d| acc * 10 + u32::from(d - b'0'))
+    // A plain loop: iterator adapters are not inlined in the size-optimised wasm build.
+    let mut value = 0;
+    let mut index = 0;
+    while index < digits.len() {
+        value = value * 10 + u32::from(digits[index] - b'0');
+        index += 1;
+    }
+    value
 }
 
 #[cfg(test)]
