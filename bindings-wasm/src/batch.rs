@@ -105,34 +105,39 @@ fn validate_array(
     Ok(())
 }
 
+/// The result columns, written in place: `Vec::push` is a call per item in the
+/// size-optimised build, an indexed store is not.
 #[derive(Default)]
 struct Columns {
     summary: NikSummary,
+    /// Items written; the vectors are longer (zeroed room for more).
+    len: usize,
     error: Vec<u8>,
     warning: Vec<u8>,
 }
 
 impl Columns {
     fn reserve(&mut self, additional: usize) {
-        self.error.reserve(additional);
-        self.warning.reserve(additional);
+        let room = self.len + additional;
+        self.error.resize(room, 0);
+        self.warning.resize(room, 0);
     }
 
     #[inline]
     fn push(&mut self, result: Result<Nik, NikError>) {
-        self.summary.record(&result);
-        match &result {
-            Ok(valid) => {
-                self.error.push(0);
-                // At most 3 warning kinds: one bit each fits a byte.
-                self.warning.push(valid.warning_bits());
-            }
-            Err(error) => {
-                // At most 13 error kinds: 1 + ordinal fits a byte.
-                self.error.push(1 + error.ordinal() as u8);
-                self.warning.push(0);
-            }
+        if self.len == self.error.len() {
+            self.reserve((self.len / 2).max(1024));
         }
+        self.summary.record(&result);
+        let (error, warning) = match &result {
+            // At most 3 warning kinds: one bit each fits a byte.
+            Ok(valid) => (0, valid.warning_bits()),
+            // At most 13 error kinds: 1 + ordinal fits a byte.
+            Err(error) => (1 + error.ordinal() as u8, 0),
+        };
+        self.error[self.len] = error;
+        self.warning[self.len] = warning;
+        self.len += 1;
     }
 
     fn into_js(self) -> JsValue {
@@ -152,11 +157,16 @@ impl Columns {
         );
         set(&result, "errors", &counts(summary.errors()));
         set(&result, "warnings", &counts(summary.warnings()));
-        set(&result, "error", &Uint8Array::from(&self.error[..]).into());
+        let len = self.len;
+        set(
+            &result,
+            "error",
+            &Uint8Array::from(&self.error[..len]).into(),
+        );
         set(
             &result,
             "warning",
-            &Uint8Array::from(&self.warning[..]).into(),
+            &Uint8Array::from(&self.warning[..len]).into(),
         );
         set(&result, "errorCodes", &strings(NikError::CODES));
         set(&result, "warningCodes", &strings(NikWarning::CODES));

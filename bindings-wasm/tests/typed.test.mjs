@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import * as kc from 'kotacerdas';
-import { subset } from './helpers.mjs';
+import { checkVector } from './helpers.mjs';
 
 /** Core function -> typed function of the package (bindings-wasm/src/typed.rs). */
 const TYPED = {
@@ -66,7 +66,7 @@ function parseExact(text) {
       while (j < text.length && /[-+0-9.eE]/.test(text[j])) j++;
       const token = text.slice(i, j);
       const exactInteger = /^-?[0-9]+$/.test(token) && !Number.isSafeInteger(Number(token));
-      out += exactInteger ? `"\u0000bigint:${token}"` : token;
+      out += exactInteger ? `"\\u0000bigint:${token}"` : token;
       i = j - 1;
     } else {
       out += c;
@@ -103,21 +103,7 @@ for (const file of files) {
   if (!fn) continue;
   for (const vector of suite.cases) {
     typedCases++;
-    test(`typed ${path.relative(root, file)} ${vector.id}`, () => {
-      let answer;
-      try {
-        answer = { ok: fn(vector.input) };
-      } catch (error) {
-        assert.ok(error instanceof kc.KotaCerdasError, `not a KotaCerdasError: ${error}`);
-        answer = { error: error.code };
-      }
-      if ('ok' in vector.expected) {
-        assert.ok('ok' in answer, `expected a result, got error ${answer.error}`);
-        assert.deepEqual(subset(vector.expected.ok, answer.ok), []);
-      } else {
-        assert.equal(answer.error, vector.expected.error.code);
-      }
-    });
+    test(`typed ${path.relative(root, file)} ${vector.id}`, () => checkVector(fn, vector, kc.KotaCerdasError));
   }
 }
 test('the typed functions ran vectors', () => assert.ok(typedCases > 100, String(typedCases)));
@@ -199,5 +185,32 @@ test('hostile inputs give KotaCerdasError with a code, never a trap', () => {
   for (const value of [cyclic, deep, { a: 2 ** 60 }, { a: 2n ** 70n }, { a: Symbol('a') }]) {
     assert.throws(() => kc.calculateTax(value), (e) => e.code === 'CALL_INVALID_INPUT');
   }
+  stillWorks();
+});
+
+test('memory stays bounded over 100,000 typed calls (results, errors, hostile inputs)', async () => {
+  const { internals } = await import('./helpers.mjs');
+  const memory = internals.__memory();
+  const pbjt = { region: '35.27', input: { date: '2025-05-01', sub_type: 'makanan_minuman', price: 100000n } };
+  const rounds = [
+    () => kc.calculatePbjt(pbjt),
+    () => kc.calculatePbjt({ ...pbjt, input: { ...pbjt.input, price: -1 } }),
+    () => kc.addWorkingDays({ date: '2026-12-24', n: 3 }),
+    () => kc.calculateTax({ kind: 'pbjt', region: '35.27', input: { price: 2 ** 60 } }),
+    () => kc.searchComplaintCategories({ text: '\uD800 jalan', limit: 2 }),
+    () => kc.isWorkingDay(Symbol('x')),
+  ];
+  const run = (i) => {
+    try {
+      rounds[i % rounds.length]();
+    } catch (error) {
+      if (!(error instanceof kc.KotaCerdasError)) throw error;
+    }
+  };
+  for (let i = 0; i < 5_000; i++) run(i);
+  const before = memory.buffer.byteLength;
+  for (let i = 0; i < 100_000; i++) run(i);
+  const after = memory.buffer.byteLength;
+  assert.ok(after - before <= 1 << 20, `memory grew from ${before} to ${after} bytes`);
   stillWorks();
 });

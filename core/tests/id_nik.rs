@@ -890,10 +890,7 @@ fn warning_bits_match_the_warnings() {
     // Current district with a birth-date mismatch; an unknown district (35.27.99); and a
     // retired Papua district, without and with a known birth date.
     for nik in ["3527014501900001", "3527994501900001", "9101014501900001"] {
-        for options in [
-            options,
-            NikOptions::new(Date::new(2026, 11, 29).unwrap()),
-        ] {
+        for options in [options, NikOptions::new(Date::new(2026, 11, 29).unwrap())] {
             let Ok(parsed) = Nik::parse_with(nik, &options) else {
                 continue;
             };

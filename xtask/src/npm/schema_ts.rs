@@ -172,6 +172,9 @@ impl Generator {
             .unwrap_or_default();
         let indent = "  ".repeat(depth + 1);
         let mut body = String::from("{\n");
+        // TypeScript requires every named property to fit the index signature: the index
+        // type is the union of the additional properties' type and the named ones'.
+        let mut property_types: Vec<String> = Vec::new();
         if let Some(properties) = object.get("properties").and_then(Value::as_object) {
             for (name, property) in properties {
                 if let Some(text) = property.get("description").and_then(Value::as_str) {
@@ -186,6 +189,14 @@ impl Generator {
                 let rendered = self.render(property, context, depth + 1)?;
                 writeln!(body, "{indent}{}{optional}: {rendered};", key(name))
                     .map_err(|e| e.to_string())?;
+                let member = if optional.is_empty() {
+                    format!("({rendered})")
+                } else {
+                    format!("({rendered}) | undefined")
+                };
+                if !property_types.contains(&member) {
+                    property_types.push(member);
+                }
             }
         }
         match object.get("additionalProperties") {
@@ -196,7 +207,12 @@ impl Generator {
                     .cloned()
                     .unwrap_or(Value::Bool(true));
                 let rendered = self.render(&values, context, depth + 1)?;
-                writeln!(body, "{indent}[key: string]: {rendered};").map_err(|e| e.to_string())?;
+                let index = if property_types.is_empty() {
+                    rendered
+                } else {
+                    format!("({rendered}) | {}", property_types.join(" | "))
+                };
+                writeln!(body, "{indent}[key: string]: {index};").map_err(|e| e.to_string())?;
             }
             Some(other) => {
                 return Err(format!(
