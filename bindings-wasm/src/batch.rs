@@ -123,7 +123,7 @@ impl Columns {
         self.warning.resize(room, 0);
     }
 
-    #[inline]
+    #[inline(always)]
     fn push(&mut self, result: Result<Nik, NikError>) {
         if self.len == self.error.len() {
             self.reserve((self.len / 2).max(1024));
@@ -135,8 +135,10 @@ impl Columns {
             // At most 13 error kinds: 1 + ordinal fits a byte.
             Err(error) => (1 + error.ordinal() as u8, 0),
         };
-        self.error[self.len] = error;
-        self.warning[self.len] = warning;
+        let (errors, warnings) = (self.error.as_mut_slice(), self.warning.as_mut_slice());
+        if let (Some(e), Some(w)) = (errors.get_mut(self.len), warnings.get_mut(self.len)) {
+            (*e, *w) = (error, warning);
+        }
         self.len += 1;
     }
 

@@ -17,12 +17,12 @@ mod schema_ts;
 const BUDGET_GZIP_BYTES: usize = 150 * 1024;
 
 /// What `cargo xtask test` (and so CI) checks until the package meets the 150 KB:
-/// a ratchet above today's size (398 KB gzipped since the core gained taxes, complaints and the
-/// calendar; 189 KB before), with room for the core's next small additions, so that large
-/// growth still fails CI. Most of it is
-/// the core's runtime JSON (serde_json and serde_path_to_error for rule sets and catalogs).
-/// Lower it as the package shrinks; `cargo xtask npm` alone checks the real budget.
-pub const CI_BUDGET_ARGS: [&str; 2] = ["--budget-kb", "420"];
+/// a ratchet just above today's size, so that growth fails CI. 383.5 KB gzipped (node entry;
+/// 375 KB of it the .wasm: 269 KB code, mostly serde_json, serde_path_to_error and serde
+/// monomorphisations for the core's run-time JSON: tax inputs, rule sets, catalogs; 125 KB
+/// data before the district tables were compacted, about 20 KB less after). Lower it as the
+/// package shrinks; `cargo xtask npm` alone checks the real budget.
+pub const CI_BUDGET_ARGS: [&str; 2] = ["--budget-kb", "390"];
 
 /// `cargo xtask npm [--budget-kb N]`.
 pub fn npm(args: &[String]) -> Result {
