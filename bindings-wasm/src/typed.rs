@@ -138,8 +138,9 @@ fn number_js(number: &Number) -> JsValue {
     JsValue::from_f64(number.as_f64().unwrap_or(f64::NAN))
 }
 
-/// One typed function per core function: `name => "jsName", "core.function", "Type"` declares
-/// `jsName(input: TypeInput): TypeOutput`.
+/// One typed function per core function: `name => "jsName", "core.function", "TInput",
+/// "TOutput"` declares `jsName(input: TInput): TOutput`. Docs are `#[doc = "..."]` with plain
+/// string literals: wasm-bindgen would copy a raw literal's `r"` into the TypeScript comment.
 macro_rules! typed {
     ($($(#[$doc:meta])* $rust:ident => $js:literal, $function:literal, $input:literal, $output:literal;)*) => {
         $(
@@ -159,80 +160,80 @@ macro_rules! typed {
 }
 
 typed! {
-    /// Adds working days to a date (SLA deadlines): weekends, national holidays and cuti
-    /// bersama are skipped. Throws `KotaCerdasError` (`CALENDAR_...`, `CALL_INVALID_INPUT`).
+    #[doc = " Adds working days to a date (SLA deadlines): weekends, national holidays and cuti"]
+    #[doc = " bersama are skipped. Throws `KotaCerdasError` (`CALENDAR_...`, `CALL_INVALID_INPUT`)."]
     add_working_days => "addWorkingDays", "calendar.add_working_days",
         "CalendarAddWorkingDaysInput", "CalendarAddWorkingDaysOutput";
-    /// Working days between two dates.
+    #[doc = " Working days between two dates."]
     working_days_between => "workingDaysBetween", "calendar.working_days_between",
         "CalendarWorkingDaysBetweenInput", "CalendarWorkingDaysBetweenOutput";
-    /// Whether a date is a working day, and why not.
+    #[doc = " Whether a date is a working day, and why not."]
     is_working_day => "isWorkingDay", "calendar.is_working_day",
         "CalendarIsWorkingDayInput", "CalendarIsWorkingDayOutput";
-    /// The first working day on or after a date.
+    #[doc = " The first working day on or after a date."]
     next_working_day => "nextWorkingDay", "calendar.next_working_day",
         "CalendarNextWorkingDayInput", "CalendarNextWorkingDayOutput";
-    /// Searches the complaint taxonomy (categories) by free text.
+    #[doc = " Searches the complaint taxonomy (categories) by free text."]
     search_complaint_categories => "searchComplaintCategories", "complaint.search",
         "ComplaintSearchInput", "ComplaintSearchOutput";
-    /// The OPD (agency) responsible for a complaint category, by region.
+    #[doc = " The OPD (agency) responsible for a complaint category, by region."]
     route_complaint => "routeComplaint", "complaint.route",
         "ComplaintRouteInput", "ComplaintRouteOutput";
-    /// Validates a complaint draft: every problem with a stable code, or the valid report.
+    #[doc = " Validates a complaint draft: every problem with a stable code, or the valid report."]
     validate_complaint => "validateComplaint", "complaint.validate",
         "ComplaintValidateInput", "ComplaintValidateOutput";
-    /// Checks one lifecycle transition (who may move a report from which state to which).
+    #[doc = " Checks one lifecycle transition (who may move a report from which state to which)."]
     complaint_transition => "complaintTransition", "complaint.transition",
         "ComplaintTransitionInput", "ComplaintTransitionOutput";
-    /// Applies lifecycle events to a report record.
+    #[doc = " Applies lifecycle events to a report record."]
     apply_complaint_events => "applyComplaintEvents", "complaint.apply",
         "ComplaintApplyInput", "ComplaintApplyOutput";
-    /// The SLA status of a report: deadlines in working hours or days, breaches.
+    #[doc = " The SLA status of a report: deadlines in working hours or days, breaches."]
     complaint_sla => "complaintSla", "complaint.sla",
         "ComplaintSlaInput", "ComplaintSlaOutput";
-    /// Probable duplicates of a new report among existing ones.
+    #[doc = " Probable duplicates of a new report among existing ones."]
     find_duplicate_complaints => "findDuplicateComplaints", "complaint.duplicates",
         "ComplaintDuplicatesInput", "ComplaintDuplicatesOutput";
-    /// Calculates a tax of any kind (`kind` in the input) with the rule set in force, with its
-    /// breakdown. Throws `KotaCerdasError` (`TAX_...`).
+    #[doc = " Calculates a tax of any kind (`kind` in the input) with the rule set in force, with its"]
+    #[doc = " breakdown. Throws `KotaCerdasError` (`TAX_...`)."]
     calculate_tax => "calculateTax", "tax.calculate", "TaxCalculateInput", "TaxCalculateOutput";
-    /// PBB-P2 (land and buildings) with its breakdown.
+    #[doc = " PBB-P2 (land and buildings) with its breakdown."]
     calculate_pbb_p2 => "calculatePbbP2", "tax.pbb_p2", "TaxPbbP2Input", "TaxPbbP2Output";
-    /// BPHTB (acquisition of land and buildings).
+    #[doc = " BPHTB (acquisition of land and buildings)."]
     calculate_bphtb => "calculateBphtb", "tax.bphtb", "TaxBphtbInput", "TaxBphtbOutput";
-    /// PBJT (specific goods and services: food, hotels, parking, ...).
+    #[doc = " PBJT (specific goods and services: food, hotels, parking, ...)."]
     calculate_pbjt => "calculatePbjt", "tax.pbjt", "TaxPbjtInput", "TaxPbjtOutput";
-    /// Pajak Reklame (advertisements).
+    #[doc = " Pajak Reklame (advertisements)."]
     calculate_reklame => "calculateReklame", "tax.reklame", "TaxReklameInput", "TaxReklameOutput";
-    /// Pajak Air Tanah (ground water).
+    #[doc = " Pajak Air Tanah (ground water)."]
     calculate_air_tanah => "calculateAirTanah", "tax.air_tanah",
         "TaxAirTanahInput", "TaxAirTanahOutput";
-    /// Pajak MBLB (non-metal minerals and rocks).
+    #[doc = " Pajak MBLB (non-metal minerals and rocks)."]
     calculate_mblb => "calculateMblb", "tax.mblb", "TaxMblbInput", "TaxMblbOutput";
-    /// Pajak Sarang Burung Walet (swiftlet nests).
+    #[doc = " Pajak Sarang Burung Walet (swiftlet nests)."]
     calculate_walet => "calculateWalet", "tax.walet", "TaxWaletInput", "TaxWaletOutput";
-    /// Opsen PKB (the regency's share on the vehicle tax).
+    #[doc = " Opsen PKB (the regency's share on the vehicle tax)."]
     calculate_opsen_pkb => "calculateOpsenPkb", "tax.opsen_pkb",
         "TaxOpsenPkbInput", "TaxOpsenPkbOutput";
-    /// Opsen BBNKB (the regency's share on the vehicle transfer fee).
+    #[doc = " Opsen BBNKB (the regency's share on the vehicle transfer fee)."]
     calculate_opsen_bbnkb => "calculateOpsenBbnkb", "tax.opsen_bbnkb",
         "TaxOpsenBbnkbInput", "TaxOpsenBbnkbOutput";
-    /// Late-payment interest (sanksi bunga).
+    #[doc = " Late-payment interest (sanksi bunga)."]
     calculate_late_interest => "calculateLateInterest", "tax.late_interest",
         "TaxLateInterestInput", "TaxLateInterestOutput";
-    /// SKPDKB (assessment of underpaid tax).
+    #[doc = " SKPDKB (assessment of underpaid tax)."]
     calculate_skpdkb => "calculateSkpdkb", "tax.skpdkb", "TaxSkpdkbInput", "TaxSkpdkbOutput";
-    /// SKPDKBT (additional underpaid tax assessment).
+    #[doc = " SKPDKBT (additional underpaid tax assessment)."]
     calculate_skpdkbt => "calculateSkpdkbt", "tax.skpdkbt", "TaxSkpdkbtInput", "TaxSkpdkbtOutput";
-    /// Fine on a rejected objection or appeal.
+    #[doc = " Fine on a rejected objection or appeal."]
     calculate_dispute_fine => "calculateDisputeFine", "tax.dispute_fine",
         "TaxDisputeFineInput", "TaxDisputeFineOutput";
-    /// Instalment plan with interest.
+    #[doc = " Instalment plan with interest."]
     calculate_instalment => "calculateInstalment", "tax.instalment",
         "TaxInstalmentInput", "TaxInstalmentOutput";
-    /// The rule set in force for a region on a date (rates, thresholds, sources).
+    #[doc = " The rule set in force for a region on a date (rates, thresholds, sources)."]
     tax_rules => "taxRules", "tax.rules", "TaxRulesInput", "TaxRulesOutput";
-    /// The due date of a tax for a period.
+    #[doc = " The due date of a tax for a period."]
     tax_due => "taxDue", "tax.due", "TaxDueInput", "TaxDueOutput";
 }
 
