@@ -49,6 +49,7 @@ const district: string | null = nik.district?.name ?? null;
 const code: NikErrorCode | null = validateNik("1234");
 const batch: NikBatchResult = validateNiks(["3527014501900001", "x"]);
 const firstError: number = batch.error[0];
+const fromBytes: NikBatchResult = validateNiks(new TextEncoder().encode("3527014501900001\n"));
 const sampang: RegionInfo = lookupRegion("35.27");
 const hitName: string = searchRegions("sreseh", 3)[0].region.name;
 const raw: unknown = call("nik.parse", { nik: "3527014501900001", reference_date: "2026-11-29" });
@@ -107,4 +108,5 @@ calculatePbjt({ region: "35.27", input: { date: "2025-05-01", sub_type: "jasa_pa
 const wrongAmount: string = pbjt.amount;
 console.log(wrongAmount);
 
+console.log(fromBytes);
 console.log(sex, district, code, firstError, hitName, raw, wrong, level);
