@@ -23,6 +23,20 @@ const MAX_NODES: usize = 1_000_000;
 /// 2^53 - 1.
 const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
 
+// Reading a hostile value may throw (a Proxy's traps, a revoked Proxy): these imports turn
+// such an exception into an `Err`, which becomes `CALL_INVALID_INPUT`.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
+    fn own_keys(object: &JsValue) -> Result<Array, JsValue>;
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
+    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+}
+
+fn unreadable(_: JsValue) -> JsValue {
+    invalid_input("a property of the input cannot be read")
+}
+
 /// Calls a core function with a JS input and returns its output as JS values.
 fn invoke(function: &str, input: &JsValue) -> Result<JsValue, JsValue> {
     let mut nodes = 0;
@@ -58,10 +72,18 @@ fn from_js(value: &JsValue, depth: usize, nodes: &mut usize) -> Result<Value, Js
             .map(Value::from)
             .map_err(|_| invalid_input("a bigint of the input is outside the 64-bit range"));
     }
-    if Array::is_array(value) {
-        let array = Array::from(value);
-        let mut items = Vec::with_capacity(array.length().min(1024) as usize);
-        for item in array.iter() {
+    if is_array(value).map_err(unreadable)? {
+        let length = Reflect::get(value, &JsValue::from_str("length"))
+            .map_err(unreadable)?
+            .as_f64()
+            .unwrap_or(0.0);
+        if length > MAX_NODES as f64 {
+            return Err(invalid_input("input is nested too deeply or too large"));
+        }
+        let length = length as u32;
+        let mut items = Vec::with_capacity(length.min(1024) as usize);
+        for index in 0..length {
+            let item = Reflect::get_u32(value, index).map_err(unreadable)?;
             items.push(from_js(&item, depth + 1, nodes)?);
         }
         return Ok(Value::Array(items));
@@ -69,9 +91,8 @@ fn from_js(value: &JsValue, depth: usize, nodes: &mut usize) -> Result<Value, Js
     if value.is_object() && !value.is_function() {
         let object = Object::from(value.clone());
         let mut map = Map::new();
-        for key in Object::keys(&object).iter() {
-            let field = Reflect::get(&object, &key)
-                .map_err(|_| invalid_input("a property of the input cannot be read"))?;
+        for key in own_keys(value).map_err(unreadable)?.iter() {
+            let field = Reflect::get(&object, &key).map_err(unreadable)?;
             // As JSON.stringify: a property set to `undefined` is absent.
             if field.is_undefined() {
                 continue;

@@ -182,7 +182,16 @@ test('hostile inputs give KotaCerdasError with a code, never a trap', () => {
     }
     stillWorks();
   }
-  for (const value of [cyclic, deep, { a: 2 ** 60 }, { a: 2n ** 70n }, { a: Symbol('a') }]) {
+  const { proxy: revoked, revoke } = Proxy.revocable({}, {});
+  revoke();
+  const proxies = [
+    new Proxy({}, { ownKeys() { throw new Error('ownKeys trap'); } }),
+    new Proxy({ a: 1 }, { get() { throw new Error('get trap'); } }),
+    new Proxy([1, 2], { get(target, key) { if (key === '0' || key === 'length') throw new Error('index trap'); return Reflect.get(target, key); } }),
+    revoked,
+    { region: revoked },
+  ];
+  for (const value of [cyclic, deep, { a: 2 ** 60 }, { a: 2n ** 70n }, { a: Symbol('a') }, ...proxies]) {
     assert.throws(() => kc.calculateTax(value), (e) => e.code === 'CALL_INVALID_INPUT');
   }
   stillWorks();
