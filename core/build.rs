@@ -34,7 +34,7 @@ fn main() {
 
     write_table(&mut out, "PROVINCES", "u32", &provinces, 2);
     write_table(&mut out, "REGENCIES", "u32", &regencies, 4);
-    write_table(&mut out, "DISTRICTS", "u32", &districts, 6);
+    write_table_with(&mut out, "DISTRICTS", "u32", &districts, 6, false);
     write_table(&mut out, "VILLAGES", "u64", &villages, 10);
     write_district_index(&mut out, &districts);
     let province_mask = provinces
@@ -171,26 +171,42 @@ fn numeric_code(code: &str, digits: usize) -> u64 {
         .unwrap_or_else(|e| panic!("bad region code {code:?}: {e}"))
 }
 
+/// Codes (unless `codes` is false: districts derive theirs from the district index) and one
+/// string of names, each followed by a newline. Name offsets are computed once at run time
+/// (`region.rs`): a table of offsets compresses badly and would cost the npm package ~10 KB.
 fn write_table(out: &mut String, name: &str, int: &str, rows: &[Vec<String>], digits: usize) {
+    write_table_with(out, name, int, rows, digits, true);
+}
+
+fn write_table_with(
+    out: &mut String,
+    name: &str,
+    int: &str,
+    rows: &[Vec<String>],
+    digits: usize,
+    with_codes: bool,
+) {
     let mut codes = String::new();
-    let mut ends = String::new();
     let mut names = String::new();
     for row in rows {
         write!(codes, "{},", numeric_code(&row[0], digits)).expect("write to String");
+        assert!(
+            !row[1].contains('\n') && !row[1].is_empty(),
+            "region name {:?} is empty or holds a line break",
+            row[1]
+        );
         names.push_str(&row[1]);
-        write!(ends, "{},", names.len()).expect("write to String");
+        names.push('\n');
     }
     let n = rows.len();
-    writeln!(
-        out,
-        "pub(super) static {name}_CODES: [{int}; {n}] = [{codes}];"
-    )
-    .expect("write to String");
-    writeln!(
-        out,
-        "pub(super) static {name}_NAME_ENDS: [u32; {n}] = [{ends}];"
-    )
-    .expect("write to String");
+    if with_codes {
+        writeln!(
+            out,
+            "pub(super) static {name}_CODES: [{int}; {n}] = [{codes}];"
+        )
+        .expect("write to String");
+    }
+    writeln!(out, "pub(super) static {name}_COUNT: usize = {n};").expect("write to String");
     writeln!(out, "pub(super) static {name}_NAMES: &str = {names:?};").expect("write to String");
 }
 

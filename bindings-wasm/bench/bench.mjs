@@ -12,7 +12,8 @@ const nusantara = createRequire(import.meta.url)('nusantara-valid/dist/umd/nusan
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: node bench.mjs NIKS_FILE');
-const text = readFileSync(file, 'utf8');
+const bytes = readFileSync(file);
+const text = bytes.toString('utf8');
 const niks = text.split('\n');
 if (niks.at(-1) === '') niks.pop();
 const n = niks.length;
@@ -27,6 +28,7 @@ function measure(label, run) {
 
 const results = [
   measure('kotacerdas validateNiks(string) batch', () => validateNiks(text).valid),
+  measure('kotacerdas validateNiks(bytes) batch', () => validateNiks(bytes).valid),
   measure('kotacerdas validateNiks(array) batch', () => validateNiks(niks).valid),
   measure('kotacerdas validateNik(nik) single call', (count) => {
     let valid = 0;

@@ -49,30 +49,53 @@ export interface NikBatchResult {
 "#;
 
 /// Validates many NIKs at once: an array of strings, or one string with one NIK per line
-/// (`\r\n` accepted; a final newline adds no item). Invalid NIKs are counted and marked, not
-/// thrown; only arguments of the wrong type throw.
+/// (`\r\n` accepted; a final newline adds no item), or those lines as UTF-8 bytes (a
+/// `Uint8Array` or Node `Buffer`, e.g. a file read without an encoding: no string is decoded;
+/// bytes that are not UTF-8 read as U+FFFD, an invalid character). Invalid NIKs are counted and
+/// marked, not thrown; only arguments of the wrong type throw.
 #[wasm_bindgen(js_name = validateNiks, unchecked_return_type = "NikBatchResult")]
 pub fn validate_niks(
-    #[wasm_bindgen(unchecked_param_type = "string[] | string")] niks: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string[] | string | Uint8Array")] niks: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "NikParseOptions", js_name = options)]
     options_value: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let core_options = options::<NikParseOptions>(&options_value.unwrap_or_default())?.to_core()?;
     let mut columns = Columns::default();
     if niks.is_string() {
-        let buffer = large_text(&niks, "niks", MAX_BATCH)?;
-        columns.reserve(buffer.len() / 17 + 1);
-        for line in nik::lines(&buffer) {
-            columns.push(Nik::parse_with(line, &core_options));
+        validate_lines(
+            &large_text(&niks, "niks", MAX_BATCH)?,
+            &core_options,
+            &mut columns,
+        );
+    } else if let Some(bytes) = niks.dyn_ref::<Uint8Array>() {
+        if bytes.length() > MAX_BATCH {
+            return Err(invalid_input(&format!(
+                "niks is longer than {MAX_BATCH} bytes"
+            )));
         }
+        let buffer = bytes.to_vec();
+        validate_lines(
+            &String::from_utf8_lossy(&buffer),
+            &core_options,
+            &mut columns,
+        );
     } else if let Some(array) = niks.dyn_ref::<Array>() {
         validate_array(array, &core_options, &mut columns)?;
     } else {
         return Err(invalid_input(
-            "niks must be an array of strings or a string",
+            "niks must be an array of strings, a string or a Uint8Array",
         ));
     }
     Ok(columns.into_js())
+}
+
+/// One NIK per line (`nik::lines`).
+fn validate_lines(buffer: &str, core_options: &nik::NikOptions, columns: &mut Columns) {
+    // A NIK line is usually 17 bytes.
+    columns.reserve(buffer.len() / 17 + 1);
+    for line in nik::lines(buffer) {
+        columns.push(Nik::parse_with(line, core_options));
+    }
 }
 
 /// The array crosses the boundary once, joined by newlines (one JS call instead of one per
@@ -105,36 +128,41 @@ fn validate_array(
     Ok(())
 }
 
+/// The result columns, written in place: `Vec::push` is a call per item in the
+/// size-optimised build, an indexed store is not.
 #[derive(Default)]
 struct Columns {
     summary: NikSummary,
+    /// Items written; the vectors are longer (zeroed room for more).
+    len: usize,
     error: Vec<u8>,
     warning: Vec<u8>,
 }
 
 impl Columns {
     fn reserve(&mut self, additional: usize) {
-        self.error.reserve(additional);
-        self.warning.reserve(additional);
+        let room = self.len + additional;
+        self.error.resize(room, 0);
+        self.warning.resize(room, 0);
     }
 
+    #[inline(always)]
     fn push(&mut self, result: Result<Nik, NikError>) {
-        self.summary.record(&result);
-        match &result {
-            Ok(valid) => {
-                self.error.push(0);
-                // At most 3 warning kinds: one bit each fits a byte.
-                let bits = valid
-                    .warnings()
-                    .fold(0u8, |bits, warning| bits | (1 << warning.ordinal()));
-                self.warning.push(bits);
-            }
-            Err(error) => {
-                // At most 13 error kinds: 1 + ordinal fits a byte.
-                self.error.push(1 + error.ordinal() as u8);
-                self.warning.push(0);
-            }
+        if self.len == self.error.len() {
+            self.reserve((self.len / 2).max(1024));
         }
+        self.summary.record(&result);
+        let (error, warning) = match &result {
+            // At most 3 warning kinds: one bit each fits a byte.
+            Ok(valid) => (0, valid.warning_bits()),
+            // At most 13 error kinds: 1 + ordinal fits a byte.
+            Err(error) => (1 + error.ordinal() as u8, 0),
+        };
+        let (errors, warnings) = (self.error.as_mut_slice(), self.warning.as_mut_slice());
+        if let (Some(e), Some(w)) = (errors.get_mut(self.len), warnings.get_mut(self.len)) {
+            (*e, *w) = (error, warning);
+        }
+        self.len += 1;
     }
 
     fn into_js(self) -> JsValue {
@@ -154,11 +182,16 @@ impl Columns {
         );
         set(&result, "errors", &counts(summary.errors()));
         set(&result, "warnings", &counts(summary.warnings()));
-        set(&result, "error", &Uint8Array::from(&self.error[..]).into());
+        let len = self.len;
+        set(
+            &result,
+            "error",
+            &Uint8Array::from(&self.error[..len]).into(),
+        );
         set(
             &result,
             "warning",
-            &Uint8Array::from(&self.warning[..]).into(),
+            &Uint8Array::from(&self.warning[..len]).into(),
         );
         set(&result, "errorCodes", &strings(NikError::CODES));
         set(&result, "warningCodes", &strings(NikWarning::CODES));

@@ -97,9 +97,14 @@ pub(crate) fn options<T: DeserializeOwned + Default>(value: &JsValue) -> Result<
 /// A record as a plain JS object typed by its tsify declaration. Through JSON text for the same
 /// reason as [`options`].
 pub(crate) fn ts<T: Tsify + Serialize>(value: &T) -> Result<Ts<T>, JsValue> {
+    ts_value(value).map(Ts::new_unchecked)
+}
+
+/// A record as a plain JS object, through JSON text (its TypeScript type is declared
+/// separately).
+pub(crate) fn ts_value<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     let json = serde_json::to_string(value).map_err(|e| invalid_input(&e.to_string()))?;
-    let object = js_sys::JSON::parse(&json).map_err(|_| invalid_input("output is not JSON"))?;
-    Ok(Ts::new_unchecked(object))
+    js_sys::JSON::parse(&json).map_err(|_| invalid_input("output is not JSON"))
 }
 
 /// An ISO date option, or today in WIB (UTC+7) from the JS clock: `std` has no clock on

@@ -12,6 +12,7 @@ mod generic;
 mod ids;
 mod input;
 mod regions;
+mod typed;
 
 pub use batch::validate_niks;
 pub use errors::{get_language, set_language};
@@ -20,3 +21,4 @@ pub use ids::{
     normalize_phone, parse_kk, parse_nib, parse_nik, parse_nop, parse_npwp, validate_nik,
 };
 pub use regions::{lookup_region, region_children, region_decree, search_regions};
+pub use typed::*;

@@ -116,11 +116,13 @@ test('validateNik without options (the fast path) agrees with the checked path',
   }
 });
 
-test('validateNiks: array and newline-separated string give the same columns', () => {
+test('validateNiks: array, newline-separated string and UTF-8 bytes give the same columns', () => {
   const niks = [FEMALE_1990, 'abc', '3527994501900001', '', '3527014501900000'];
   const fromArray = kc.validateNiks(niks, options);
   const fromText = kc.validateNiks(niks.join('\r\n') + '\n', options);
-  for (const result of [fromArray, fromText]) {
+  const fromBytes = kc.validateNiks(new TextEncoder().encode(niks.join('\n')), options);
+  const fromBuffer = kc.validateNiks(Buffer.from(niks.join('\n')), options);
+  for (const result of [fromArray, fromText, fromBytes, fromBuffer]) {
     assert.equal(result.total, 5);
     assert.equal(result.valid, 2);
     assert.equal(result.invalid, 3);
@@ -132,6 +134,14 @@ test('validateNiks: array and newline-separated string give the same columns', (
     assert.deepEqual(result.errors, { NIK_EMPTY: 1, NIK_INVALID_CHARACTER: 1, NIK_INVALID_SERIAL: 1 });
     assert.deepEqual(result.warnings, { NIK_UNKNOWN_DISTRICT: 1 });
   }
+});
+
+test('validateNiks: bytes that are not UTF-8 are an invalid character of their line only', () => {
+  const bytes = Uint8Array.from([...Buffer.from(`${FEMALE_1990}\n`), 0xff, 0xfe, 0x0a, ...Buffer.from(FEMALE_1990)]);
+  const result = kc.validateNiks(bytes, options);
+  assert.equal(result.total, 3);
+  assert.deepEqual([...result.error].map((e) => e && result.errorCodes[e - 1]), [0, 'NIK_INVALID_CHARACTER', 0]);
+  assert.equal(kc.validateNiks(new Uint8Array(0), options).total, 0);
 });
 
 test('validateNiks keeps items aligned when an item contains a newline', () => {

@@ -1,6 +1,7 @@
 // Shared by the tests: where things are, and the conformance comparison rule.
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
 
 const require = createRequire(import.meta.url);
@@ -54,4 +55,24 @@ function sameMultiset(want, have) {
     unused.splice(i, 1);
     return true;
   });
+}
+
+/**
+ * Runs one conformance vector through `run(input)` and checks its expectation: a result that
+ * contains `expected.ok` (the `subset` rule), or a `KotaCerdasError` with `expected.error.code`.
+ */
+export function checkVector(run, vector, KotaCerdasError) {
+  let answer;
+  try {
+    answer = { ok: run(vector.input) };
+  } catch (error) {
+    assert.ok(error instanceof KotaCerdasError, `not a KotaCerdasError: ${error}`);
+    answer = { error: error.code };
+  }
+  if ('ok' in vector.expected) {
+    assert.ok('ok' in answer, `expected a result, got error ${answer.error}`);
+    assert.deepEqual(subset(vector.expected.ok, answer.ok), []);
+  } else {
+    assert.equal(answer.error, vector.expected.error.code);
+  }
 }

@@ -21,7 +21,7 @@ test('no declaration of the package uses any', () => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.d.ts')) files.push(full);
+      else if (/\.d\.c?ts$/.test(entry.name)) files.push(full);
     }
   };
   walk(packageDir);

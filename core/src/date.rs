@@ -64,11 +64,13 @@ impl Weekday {
 }
 
 /// True for Gregorian leap years.
+#[inline(always)]
 pub fn is_leap_year(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
 
 /// Number of days in a month (month 1-12).
+#[inline(always)]
 pub fn days_in_month(year: i32, month: u32) -> u32 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -127,16 +129,19 @@ impl Date {
     }
 
     /// The year.
+    #[inline]
     pub fn year(self) -> i32 {
         i32::from(self.year)
     }
 
     /// The month, 1-12.
+    #[inline]
     pub fn month(self) -> u32 {
         u32::from(self.month)
     }
 
     /// The day of the month, 1-31.
+    #[inline]
     pub fn day(self) -> u32 {
         u32::from(self.day)
     }

@@ -121,6 +121,7 @@ macro_rules! coded_enum {
 
             /// Position of this variant's code in [`Self::CODES`]: lets counters use an array
             /// instead of a map keyed by string.
+            #[inline]
             pub fn ordinal(&self) -> usize {
                 #[allow(non_camel_case_types, dead_code, clippy::enum_variant_names)]
                 enum Ordinal { $($variant),+ }

@@ -18,6 +18,7 @@
 //! ```
 
 use std::fmt;
+use std::sync::OnceLock;
 
 use crate::date::Date;
 use crate::error::coded_enum;
@@ -231,64 +232,118 @@ pub fn decree() -> Decree {
     }
 }
 
-/// One level's static table: sorted codes and their names.
+/// One level's static table: sorted codes and their names. Codes and name offsets are built
+/// on first use (see `build.rs`: compact data for the npm package); afterwards a lookup is a
+/// binary search and a slice.
 struct Table<C: 'static> {
-    codes: &'static [C],
-    name_ends: &'static [u32],
+    codes: fn() -> Vec<C>,
+    /// The names in code order, each followed by `\n`.
     names: &'static str,
+    count: usize,
+    index: OnceLock<Index<C>>,
+}
+
+struct Index<C> {
+    codes: Vec<C>,
+    /// Where each name starts in `names` (one more entry: the end).
+    starts: Vec<u32>,
 }
 
 impl<C: Copy + Ord + Into<u64>> Table<C> {
+    const fn new(codes: fn() -> Vec<C>, names: &'static str, count: usize) -> Table<C> {
+        Table {
+            codes,
+            names,
+            count,
+            index: OnceLock::new(),
+        }
+    }
+
+    fn index(&self) -> &Index<C> {
+        self.index.get_or_init(|| {
+            let mut starts = Vec::with_capacity(self.count + 1);
+            starts.push(0);
+            for (at, byte) in self.names.bytes().enumerate() {
+                if byte == b'\n' {
+                    // The names are ~100 KB: offsets fit a u32.
+                    starts.push(u32::try_from(at + 1).unwrap_or(u32::MAX));
+                }
+            }
+            let codes = (self.codes)();
+            debug_assert_eq!(codes.len(), self.count);
+            debug_assert_eq!(starts.len(), self.count + 1);
+            Index { codes, starts }
+        })
+    }
+
     fn name(&self, index: usize) -> &'static str {
-        let start = if index == 0 {
-            0
-        } else {
-            self.name_ends[index - 1] as usize
-        };
-        &self.names[start..self.name_ends[index] as usize]
+        let starts = &self.index().starts;
+        let (start, next) = (starts[index] as usize, starts[index + 1] as usize);
+        // Without the trailing newline.
+        &self.names[start..next - 1]
+    }
+
+    fn code(&self, index: usize) -> C {
+        self.index().codes[index]
     }
 
     fn position(&self, value: u64) -> Option<usize> {
-        self.codes
+        self.index()
+            .codes
             .binary_search_by(|code| (*code).into().cmp(&value))
             .ok()
     }
 
     fn len(&self) -> usize {
-        self.codes.len()
+        self.count
     }
 }
 
-static PROVINCES: Table<u32> = Table {
-    codes: &data::PROVINCES_CODES,
-    name_ends: &data::PROVINCES_NAME_ENDS,
-    names: data::PROVINCES_NAMES,
-};
-static REGENCIES: Table<u32> = Table {
-    codes: &data::REGENCIES_CODES,
-    name_ends: &data::REGENCIES_NAME_ENDS,
-    names: data::REGENCIES_NAMES,
-};
-static DISTRICTS: Table<u32> = Table {
-    codes: &data::DISTRICTS_CODES,
-    name_ends: &data::DISTRICTS_NAME_ENDS,
-    names: data::DISTRICTS_NAMES,
-};
-static VILLAGES: Table<u64> = Table {
-    codes: &data::VILLAGES_CODES,
-    name_ends: &data::VILLAGES_NAME_ENDS,
-    names: data::VILLAGES_NAMES,
-};
-static RETIRED_REGENCIES: Table<u32> = Table {
-    codes: &data::RETIRED_REGENCIES_CODES,
-    name_ends: &data::RETIRED_REGENCIES_NAME_ENDS,
-    names: data::RETIRED_REGENCIES_NAMES,
-};
-static RETIRED_DISTRICTS: Table<u32> = Table {
-    codes: &data::RETIRED_DISTRICTS_CODES,
-    name_ends: &data::RETIRED_DISTRICTS_NAME_ENDS,
-    names: data::RETIRED_DISTRICTS_NAMES,
-};
+/// District codes from the NIK index (`REGENCY_SLOT`, `DISTRICT_MASKS`): regencies in code
+/// order, districts by bit. One table instead of two.
+fn district_codes() -> Vec<u32> {
+    let mut codes = Vec::with_capacity(data::DISTRICTS_COUNT);
+    for (key, &slot) in (0u32..).zip(data::REGENCY_SLOT.iter()) {
+        if slot == 0 {
+            continue;
+        }
+        let mask = data::DISTRICT_MASKS[usize::from(slot) - 1];
+        codes.extend(
+            (0u32..128)
+                .filter(|bit| mask & (1u128 << bit) != 0)
+                .map(|bit| key * 100 + bit),
+        );
+    }
+    codes
+}
+
+static PROVINCES: Table<u32> = Table::new(
+    || data::PROVINCES_CODES.to_vec(),
+    data::PROVINCES_NAMES,
+    data::PROVINCES_COUNT,
+);
+static REGENCIES: Table<u32> = Table::new(
+    || data::REGENCIES_CODES.to_vec(),
+    data::REGENCIES_NAMES,
+    data::REGENCIES_COUNT,
+);
+static DISTRICTS: Table<u32> =
+    Table::new(district_codes, data::DISTRICTS_NAMES, data::DISTRICTS_COUNT);
+static VILLAGES: Table<u64> = Table::new(
+    || data::VILLAGES_CODES.to_vec(),
+    data::VILLAGES_NAMES,
+    data::VILLAGES_COUNT,
+);
+static RETIRED_REGENCIES: Table<u32> = Table::new(
+    || data::RETIRED_REGENCIES_CODES.to_vec(),
+    data::RETIRED_REGENCIES_NAMES,
+    data::RETIRED_REGENCIES_COUNT,
+);
+static RETIRED_DISTRICTS: Table<u32> = Table::new(
+    || data::RETIRED_DISTRICTS_CODES.to_vec(),
+    data::RETIRED_DISTRICTS_NAMES,
+    data::RETIRED_DISTRICTS_COUNT,
+);
 
 /// Parses a code and looks it up.
 pub fn lookup(text: &str) -> Result<Region, RegionError> {
@@ -382,7 +437,7 @@ pub fn children(code: RegionCode) -> Vec<Region> {
 fn rows<C: Copy + Ord + Into<u64>>(
     table: &'static Table<C>,
 ) -> impl Iterator<Item = (u64, &'static str)> {
-    (0..table.len()).map(move |i| (table.codes[i].into(), table.name(i)))
+    (0..table.len()).map(move |i| (table.code(i).into(), table.name(i)))
 }
 
 /// Every current region of a level, in code order.
@@ -563,14 +618,12 @@ pub(crate) enum DistrictStatus {
     Unknown,
 }
 
+#[inline(always)]
 pub(crate) fn district_status(province: u8, regency: u8, district: u8) -> DistrictStatus {
     let key = usize::from(province) * 100 + usize::from(regency);
     let code = u32::from(province) * 10_000 + u32::from(regency) * 100 + u32::from(district);
     let slot = data::REGENCY_SLOT.get(key).copied().unwrap_or(0);
-    if slot > 0
-        && district < 100
-        && data::DISTRICT_MASKS[usize::from(slot) - 1] & (1u128 << district) != 0
-    {
+    if slot > 0 && district < 100 && bit(data::DISTRICT_MASKS[usize::from(slot) - 1], district) {
         return DistrictStatus::Current;
     }
     if RETIRED_DISTRICTS.position(u64::from(code)).is_some() {
@@ -580,9 +633,22 @@ pub(crate) fn district_status(province: u8, regency: u8, district: u8) -> Distri
     }
 }
 
+/// Bit `index` (< 128) of a mask, with 64-bit shifts: a 128-bit shift is a library call in
+/// wasm32.
+#[inline(always)]
+fn bit(mask: u128, index: u8) -> bool {
+    let half = if index < 64 {
+        mask as u64
+    } else {
+        (mask >> 64) as u64
+    };
+    (half >> (index % 64)) & 1 != 0
+}
+
 /// Whether a two-digit province code is in the current decree.
+#[inline(always)]
 pub(crate) fn province_exists(province: u8) -> bool {
-    province < 100 && data::PROVINCE_MASK & (1u128 << province) != 0
+    province < 100 && bit(data::PROVINCE_MASK, province)
 }
 
 /// Name of a current or retired region by level and value, for identifier details.

@@ -882,3 +882,22 @@ fn summary_serializes_counts_by_code() {
     assert_eq!(json["errors"]["NIK_INVALID_DAY"], 1);
     assert_eq!(json["errors"]["NIK_EMPTY"], 1);
 }
+
+#[test]
+fn warning_bits_match_the_warnings() {
+    let options = NikOptions::new(Date::new(2026, 11, 29).unwrap())
+        .with_known_birth_date(Date::new(1990, 1, 6).unwrap());
+    // Current district with a birth-date mismatch; an unknown district (35.27.99); and a
+    // retired Papua district, without and with a known birth date.
+    for nik in ["3527014501900001", "3527994501900001", "9101014501900001"] {
+        for options in [options, NikOptions::new(Date::new(2026, 11, 29).unwrap())] {
+            let Ok(parsed) = Nik::parse_with(nik, &options) else {
+                continue;
+            };
+            let expected = parsed
+                .warnings()
+                .fold(0u8, |bits, warning| bits | (1 << warning.ordinal()));
+            assert_eq!(parsed.warning_bits(), expected, "{nik}");
+        }
+    }
+}

@@ -42,12 +42,16 @@ impl RegionPart {
 }
 
 /// Checks `PP RR KK` (the first six digits, ASCII).
+#[inline(always)]
 pub(crate) fn check_region(
     digits: &[u8],
     strictness: Strictness,
 ) -> Result<RegionPart, RegionProblem> {
-    let two = |i: usize| (digits[i] - b'0') * 10 + (digits[i + 1] - b'0');
-    let (province, regency, district) = (two(0), two(2), two(4));
+    #[inline(always)]
+    fn two(digits: &[u8], i: usize) -> u8 {
+        (digits[i] - b'0') * 10 + (digits[i + 1] - b'0')
+    }
+    let (province, regency, district) = (two(digits, 0), two(digits, 2), two(digits, 4));
     if !region::province_exists(province) {
         return Err(RegionProblem::UnknownProvince { province });
     }
@@ -87,6 +91,7 @@ pub(crate) enum DateProblem {
 
 /// Picks the century of a DDMMYY date: 20YY if that is a real date not after `reference`, else
 /// 19YY. `29 02 00` therefore means 2000-02-29 (a leap day), never 1900.
+#[inline(always)]
 pub(crate) fn infer_date(
     day: u32,
     month: u32,
@@ -98,22 +103,27 @@ pub(crate) fn infer_date(
     }
     // Compare as integers before building a `Date`: this runs for every NIK in a batch.
     let reference_key = date_key(reference.year(), reference.month(), reference.day());
-    let exists = |year: i32| day >= 1 && day <= days_in_month(year, month);
+    #[inline(always)]
+    fn exists(year: i32, month: u32, day: u32) -> bool {
+        day >= 1 && day <= days_in_month(year, month)
+    }
     let current = 2000 + two_digit_year as i32;
     let previous = current - 100;
-    let (year, century) = if exists(current) && date_key(current, month, day) <= reference_key {
-        (current, CenturyInference::Current)
-    } else if exists(previous) && date_key(previous, month, day) <= reference_key {
-        (previous, CenturyInference::Previous)
-    } else if !exists(current) && !exists(previous) {
-        return Err(DateProblem::NotACalendarDate);
-    } else {
-        return Err(DateProblem::InFuture);
-    };
+    let (year, century) =
+        if exists(current, month, day) && date_key(current, month, day) <= reference_key {
+            (current, CenturyInference::Current)
+        } else if exists(previous, month, day) && date_key(previous, month, day) <= reference_key {
+            (previous, CenturyInference::Previous)
+        } else if !exists(current, month, day) && !exists(previous, month, day) {
+            return Err(DateProblem::NotACalendarDate);
+        } else {
+            return Err(DateProblem::InFuture);
+        };
     // `exists` checked day and month; years 1900-2099 are in the supported range.
     Ok((Date::from_checked_parts(year, month, day), century))
 }
 
+#[inline(always)]
 fn date_key(year: i32, month: u32, day: u32) -> i64 {
     i64::from(year) * 10_000 + i64::from(month) * 100 + i64::from(day)
 }
