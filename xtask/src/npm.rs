@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 
 use crate::{Result, cargo, run, run_in, workspace_root};
 
+mod client;
+
 /// The budget of the issue: `.wasm` plus JS glue, gzipped, for either entry point.
 const BUDGET_GZIP_BYTES: usize = 150 * 1024;
 
@@ -168,6 +170,7 @@ fn npm_with_budget(budget_kb: Option<usize>) -> Result {
         &manifest.replace("@VERSION@", env!("CARGO_PKG_VERSION")),
     )?;
 
+    client::build(&pkg, &runner, &wasm_opt)?;
     report_sizes(&pkg, budget_kb.map_or(BUDGET_GZIP_BYTES, |kb| kb * 1024))
 }
 
