@@ -123,6 +123,8 @@ fn test() -> Result {
             "clippy",
             "-p",
             "kotacerdas-wasm",
+            "-p",
+            "kotacerdas-wasm-client",
             "--target",
             "wasm32-unknown-unknown",
             "--all-targets",

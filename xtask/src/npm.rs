@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use crate::{Result, cargo, run, run_in, workspace_root};
 
-mod client;
+pub mod client;
 
 /// The budget of the issue: `.wasm` plus JS glue, gzipped, for either entry point.
 const BUDGET_GZIP_BYTES: usize = 150 * 1024;
@@ -338,7 +338,7 @@ pub fn test_npm(args: &[String]) -> Result {
             "xtask: npm package tests passed; screenshot in {}",
             artifacts.display()
         );
-        Ok(())
+        client::test(&tarball)
     } else {
         Err(format!("npm package tests failed ({status})"))
     }

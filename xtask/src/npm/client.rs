@@ -5,9 +5,10 @@
 
 use std::fs;
 use std::path::Path;
+use std::process::Command;
 
 use super::{copy, gzip_len, path_str, read};
-use crate::{Result, cargo, run, workspace_root};
+use crate::{Result, cargo, run, run_in, workspace_root};
 
 /// JS files of `bindings-wasm/js/client/` shipped as they are.
 const ENTRY_FILES: [&str; 4] = ["web.js", "index.mjs", "common.js", "index.d.ts"];
@@ -100,5 +101,77 @@ fn report_size(out: &Path) -> Result {
             gzipped as f64 / 1024.0
         );
     }
+    Ok(())
+}
+
+/// Copies the files of `sources` into a fresh `project`, installs its devDependencies
+/// (`npm ci`) and the packed package; returns the test files (`*.test.*`), sorted.
+pub fn prepare_project(sources: &Path, project: &Path, tarball: &Path) -> Result<Vec<String>> {
+    let _ = fs::remove_dir_all(project);
+    fs::create_dir_all(project).map_err(|e| e.to_string())?;
+    let mut tests = Vec::new();
+    for entry in fs::read_dir(sources).map_err(|e| e.to_string())? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        if entry.file_type().map_err(|e| e.to_string())?.is_file() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.contains(".test.") {
+                tests.push(name.clone());
+            }
+            copy(&entry.path(), &project.join(&name))?;
+        }
+    }
+    tests.sort();
+    run_in(project, "npm", &["ci", "--no-audit", "--no-fund"])?;
+    run_in(
+        project,
+        "npm",
+        &[
+            "install",
+            "--no-save",
+            "--no-audit",
+            "--no-fund",
+            &path_str(tarball)?,
+        ],
+    )?;
+    Ok(tests)
+}
+
+/// Runs `node --test` on `tests` in `project` with the server binary's path in
+/// `KOTACERDAS_SERVER` and `env` added.
+pub fn node_test(project: &Path, tests: &[String], env: &[(&str, &Path)]) -> Result {
+    let server = workspace_root().join("target/debug/kotacerdas-server");
+    let mut args = vec!["--test".to_owned(), "--test-concurrency=1".to_owned()];
+    args.extend(tests.iter().cloned());
+    eprintln!("xtask: $ node {}", args.join(" "));
+    let mut command = Command::new("node");
+    command
+        .args(&args)
+        .current_dir(project)
+        .env("KOTACERDAS_SERVER", &server);
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let status = command
+        .status()
+        .map_err(|e| format!("cannot start node: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "node tests in {} failed ({status})",
+            project.display()
+        ))
+    }
+}
+
+/// The client's Node tests (`bindings-wasm/client/tests`) from the packed package against the
+/// real server binary (built here, debug).
+pub fn test(tarball: &Path) -> Result {
+    let root = workspace_root();
+    run(&cargo(), &["build", "-p", "kotacerdas-server"])?;
+    let project = root.join("target/npm/client-test-project");
+    let tests = prepare_project(&root.join("bindings-wasm/client/tests"), &project, tarball)?;
+    node_test(&project, &tests, &[])?;
+    eprintln!("xtask: kotacerdas/client tests passed against the server");
     Ok(())
 }
