@@ -126,7 +126,9 @@ map.append(svg('path', {
 }));
 const marker = svg('circle', { r: 6, fill: '#b3261e', stroke: '#fff', 'stroke-width': 2, visibility: 'hidden', 'vector-effect': 'non-scaling-stroke' });
 map.append(marker);
-const FULL = '0 0 600 300';
+// The whole outline, with its own aspect ratio (10 units of margin around it).
+const FULL = `0 0 ${Math.ceil(20 + (box.maxLon - box.minLon) * cosLat * scale)} ${Math.ceil(20 + (box.maxLat - box.minLat) * scale)}`;
+map.setAttribute('viewBox', FULL);
 let point = null;
 // The first click zooms in 4x around it (a click on the whole regency is only good to a few
 // hundred metres); the next click marks the point, with the precision of one pixel.
@@ -134,7 +136,8 @@ map.addEventListener('click', (event) => {
   const matrix = map.getScreenCTM();
   const at = new DOMPoint(event.clientX, event.clientY).matrixTransform(matrix.inverse());
   if (map.getAttribute('viewBox') === FULL) {
-    map.setAttribute('viewBox', `${at.x - 75} ${at.y - 37.5} 150 75`);
+    const [, , width, height] = FULL.split(' ').map(Number);
+    map.setAttribute('viewBox', `${at.x - width / 8} ${at.y - height / 8} ${width / 4} ${height / 4}`);
     marker.setAttribute('r', 1.5);
     $('r-zoom-out').hidden = false;
     return;
@@ -320,7 +323,7 @@ async function track() {
         el('tr', {}, el('th', {}, t('state')), el('td', { id: 't-state' }, stateLabel(report.state))),
         el('tr', {}, el('th', {}, t('agency')), el('td', {}, report.agency.name ?? report.agency.code)),
         el('tr', {}, el('th', {}, t('sla')), el('td', { id: 't-sla' }, slaPill(sla?.status))),
-        el('tr', {}, el('th', {}, t('photos')), el('td', { id: 't-photos' }, String(report.attachments.length)))),
+        el('tr', {}, el('th', {}, t('photo_count')), el('td', { id: 't-photos' }, String(report.attachments.length)))),
     );
     if (sla?.deadlines?.length) {
       out.append(el('table', { id: 't-deadlines' },

@@ -37,7 +37,7 @@ const TEXT = {
     actions: 'Tindakan', note: 'Catatan (wajib untuk tindak lanjut, tolak, minta data)',
     verify: 'Verifikasi', request_info: 'Minta data', reject: 'Tolak', assign: 'Disposisikan / alihkan ke',
     follow_up: 'Tindak lanjut', not_authority: 'Bukan wewenang', archive: 'Tutup (arsipkan)', contact: 'Kontak',
-    done: 'Berhasil', report: 'Laporan', confidential_short: 'rahasia',
+    done: 'Berhasil', report: 'Laporan', confidential_short: 'rahasia', photo_count: 'Foto',
   },
   en: {
     online: 'online', offline: 'offline (no signal)', lang: 'Bahasa Indonesia',
@@ -72,7 +72,7 @@ const TEXT = {
     actions: 'Actions', note: 'Note (required for follow-up, reject, request info)',
     verify: 'Verify', request_info: 'Request info', reject: 'Reject', assign: 'Assign / re-route to',
     follow_up: 'Follow up', not_authority: 'Not our authority', archive: 'Close (archive)', contact: 'Contact',
-    done: 'Done', report: 'Report', confidential_short: 'confidential',
+    done: 'Done', report: 'Report', confidential_short: 'confidential', photo_count: 'Photos',
   },
 };
 

@@ -182,6 +182,7 @@ pub fn test(tarball: &Path) -> Result {
         &project,
         Some(tarball),
     )?;
+    copy(&root.join("docs/client.md"), &project.join("client.md"))?;
     node_test(&project, &tests, &[])?;
     eprintln!("xtask: kotacerdas/client tests passed against the server");
     Ok(())
