@@ -167,6 +167,9 @@ pub struct Client {
     base: String,
     token: Option<String>,
     retry: RetryPolicy,
+    // Per request on wasm (fetch + AbortController); native sets it on the client.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    timeout: Duration,
 }
 
 async fn sleep(duration: Duration) {
@@ -194,10 +197,7 @@ impl Client {
                 .connect_timeout(timeout.min(Duration::from_secs(10)))
         };
         #[cfg(target_arch = "wasm32")]
-        let builder = {
-            let _ = timeout;
-            reqwest::Client::builder()
-        };
+        let builder = reqwest::Client::builder();
         let http = builder.build().map_err(|e| ClientError::Network {
             message: format!("cannot build HTTP client: {e}"),
             timeout: false,
@@ -207,6 +207,7 @@ impl Client {
             base: base_url.trim_end_matches('/').to_owned(),
             token: None,
             retry: RetryPolicy::default(),
+            timeout,
         })
     }
 
@@ -239,6 +240,10 @@ impl Client {
         body: Option<(&str, &[u8])>,
     ) -> Result<reqwest::Response, ClientError> {
         let mut request = self.http.request(method, self.url(path));
+        #[cfg(target_arch = "wasm32")]
+        {
+            request = request.timeout(self.timeout);
+        }
         if let Some(token) = &self.token {
             request = request.bearer_auth(token);
         }
@@ -505,10 +510,7 @@ fn segment(text: &str) -> String {
 }
 
 fn network(error: reqwest::Error) -> ClientError {
-    #[cfg(not(target_arch = "wasm32"))]
     let timeout = error.is_timeout();
-    #[cfg(target_arch = "wasm32")]
-    let timeout = false;
     ClientError::Network {
         // Without the URL: it may hold a tracking code.
         message: error.without_url().to_string(),

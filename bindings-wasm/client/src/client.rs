@@ -1,6 +1,7 @@
 //! `Client`: one Promise-returning method per endpoint of `kotacerdas_client::Client`.
 
 use std::future::Future;
+use std::time::Duration;
 
 use js_sys::{Promise, Uint8Array};
 use kotacerdas_client::{ClientError, RulePack};
@@ -19,6 +20,12 @@ use crate::convert::{client_error, from_js, invalid_input, optional_text, text, 
 #[derive(Debug, Clone)]
 pub struct Client {
     pub(crate) inner: kotacerdas_client::Client,
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct ClientOptions {
+    timeout_ms: Option<u64>,
 }
 
 /// Checks the arguments, then runs a client call as a Promise of its JSON result; an argument
@@ -45,14 +52,26 @@ where
 
 #[wasm_bindgen]
 impl Client {
-    /// A client for the server at `baseUrl` (absolute, e.g. `location.origin`).
+    /// A client for the server at `baseUrl` (absolute, e.g. `location.origin`); `options`
+    /// may set `timeoutMs` per request (default 30 000).
     #[wasm_bindgen(constructor)]
-    pub fn new(base_url: JsValue) -> Result<Client, JsValue> {
+    pub fn new(base_url: JsValue, options: JsValue) -> Result<Client, JsValue> {
         let base = text(&base_url, "baseUrl")?;
         if !(base.starts_with("http://") || base.starts_with("https://")) {
             return Err(invalid_input("baseUrl must start with http:// or https://"));
         }
-        let inner = kotacerdas_client::Client::new(&base).map_err(|e| client_error(&e))?;
+        let options: ClientOptions = if options.is_undefined() || options.is_null() {
+            ClientOptions::default()
+        } else {
+            from_js(&options, "options")?
+        };
+        let timeout = match options.timeout_ms {
+            None => Duration::from_secs(30),
+            Some(ms @ 1..=600_000) => Duration::from_millis(ms),
+            Some(_) => return Err(invalid_input("timeoutMs must be 1..600000")),
+        };
+        let inner = kotacerdas_client::Client::with_timeout(&base, timeout)
+            .map_err(|e| client_error(&e))?;
         Ok(Client { inner })
     }
 

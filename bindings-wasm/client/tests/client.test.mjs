@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { indexedDB } from 'fake-indexeddb';
 import { Client, Outbox, IndexedDbOutboxStore, KotaCerdasError } from 'kotacerdas/client';
 import { setLanguage } from 'kotacerdas';
+import { createServer } from 'node:net';
 import { freePort, startServer, tempDir } from './server.mjs';
 
 const dir = tempDir();
@@ -235,4 +236,27 @@ test('a store that fails gives STORAGE errors; a broken store item is refused', 
   await assert.rejects(broken.add(draft('x')), { code: 'STORAGE' });
   await assert.rejects(broken.items(), { code: 'STORAGE' });
   await assert.rejects(IndexedDbOutboxStore.open({ indexedDB: null }), { code: 'STORAGE' });
+});
+
+test('a server that never answers is a TIMEOUT after the retries, not a hang', async () => {
+  const held = [];
+  const silent = createServer((socket) => held.push(socket));
+  await new Promise((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  try {
+    const client = new Client(`http://127.0.0.1:${silent.address().port}`, { timeoutMs: 150 });
+    const started = Date.now();
+    await assert.rejects(client.myReport('whatever'), (error) => {
+      assert.ok(error instanceof KotaCerdasError);
+      assert.equal(error.code, 'TIMEOUT');
+      return true;
+    });
+    // Four attempts of 150 ms each (retries on wasm go without delay).
+    assert.ok(Date.now() - started >= 4 * 150, `${Date.now() - started} ms`);
+    assert.ok(held.length >= 1);
+  } finally {
+    for (const socket of held) socket.destroy();
+    silent.close();
+  }
+  assert.throws(() => new Client(url(), { timeoutMs: 0 }), { code: 'CALL_INVALID_INPUT' });
+  assert.throws(() => new Client(url(), { timeout: 5 }), { code: 'CALL_INVALID_INPUT' });
 });

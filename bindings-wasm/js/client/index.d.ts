@@ -188,8 +188,11 @@ export interface Webhook {
 
 /** The API client. Every method rejects with a {@link ClientError}. */
 export declare class Client {
-  /** A client for the server at `baseUrl` (absolute, e.g. `location.origin`). */
-  constructor(baseUrl: string);
+  /**
+   * A client for the server at `baseUrl` (absolute, e.g. `location.origin`); `timeoutMs` per
+   * request (default 30 000; a timeout is the code `TIMEOUT`).
+   */
+  constructor(baseUrl: string, options?: { timeoutMs?: number });
   /** The same client acting with an officer token. */
   withToken(token: string): Client;
   rules(etag?: string | null): Promise<RulePackResult>;
