@@ -89,6 +89,43 @@ impl ClientError {
         }
     }
 
+    /// The error as a [`Problem`]: its stable code, messages in Indonesian and English, and
+    /// fields (never request data). For the server's refusals this is the server's problem;
+    /// the bindings turn it into their language's error (`KotaCerdasError` in JS).
+    pub fn problem(&self) -> Problem {
+        let local = |id: &str, en: &str| Problem {
+            code: self.code().to_owned(),
+            message_id: id.to_owned(),
+            message_en: en.to_owned(),
+            fields: Default::default(),
+        };
+        match self {
+            ClientError::Auth { problem, .. } | ClientError::Server { problem, .. } => {
+                problem.clone()
+            }
+            ClientError::Network { timeout: true, .. } => local(
+                "Server tidak menjawab tepat waktu; coba lagi nanti",
+                "The server did not answer in time; try again later",
+            ),
+            ClientError::Network { .. } => local(
+                "Tidak dapat terhubung ke server; coba lagi nanti",
+                "Cannot reach the server; try again later",
+            ),
+            ClientError::Decode { .. } => local(
+                "Jawaban server tidak sesuai dengan API",
+                "The server's answer does not match the API",
+            ),
+            ClientError::Storage { message } => {
+                let mut problem = local(
+                    "Penyimpanan lokal (outbox) gagal",
+                    "Local storage (outbox) failed",
+                );
+                problem.fields.insert("reason".to_owned(), message.clone());
+                problem
+            }
+        }
+    }
+
     /// Whether the same request may succeed later (network, 5xx, 429, or a concurrent
     /// request with the same key still in progress).
     pub fn is_transient(&self) -> bool {
@@ -130,6 +167,9 @@ pub struct Client {
     base: String,
     token: Option<String>,
     retry: RetryPolicy,
+    // Per request on wasm (fetch + AbortController); native sets it on the client.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    timeout: Duration,
 }
 
 async fn sleep(duration: Duration) {
@@ -157,10 +197,7 @@ impl Client {
                 .connect_timeout(timeout.min(Duration::from_secs(10)))
         };
         #[cfg(target_arch = "wasm32")]
-        let builder = {
-            let _ = timeout;
-            reqwest::Client::builder()
-        };
+        let builder = reqwest::Client::builder();
         let http = builder.build().map_err(|e| ClientError::Network {
             message: format!("cannot build HTTP client: {e}"),
             timeout: false,
@@ -170,6 +207,7 @@ impl Client {
             base: base_url.trim_end_matches('/').to_owned(),
             token: None,
             retry: RetryPolicy::default(),
+            timeout,
         })
     }
 
@@ -202,6 +240,10 @@ impl Client {
         body: Option<(&str, &[u8])>,
     ) -> Result<reqwest::Response, ClientError> {
         let mut request = self.http.request(method, self.url(path));
+        #[cfg(target_arch = "wasm32")]
+        {
+            request = request.timeout(self.timeout);
+        }
         if let Some(token) = &self.token {
             request = request.bearer_auth(token);
         }
@@ -468,10 +510,7 @@ fn segment(text: &str) -> String {
 }
 
 fn network(error: reqwest::Error) -> ClientError {
-    #[cfg(not(target_arch = "wasm32"))]
     let timeout = error.is_timeout();
-    #[cfg(target_arch = "wasm32")]
-    let timeout = false;
     ClientError::Network {
         // Without the URL: it may hold a tracking code.
         message: error.without_url().to_string(),

@@ -12,6 +12,7 @@
 pub mod api;
 pub mod auth;
 pub mod db;
+pub mod demo;
 pub mod error;
 pub mod officer;
 pub mod open311;
@@ -234,8 +235,21 @@ async fn rate_limit(State(state): State<AppState>, request: Request, next: Next)
 
 /// Serves until Ctrl-C, with the webhook sender in the background.
 pub async fn serve(state: AppState, listener: tokio::net::TcpListener) -> std::io::Result<()> {
+    serve_with_demo(state, listener, None).await
+}
+
+/// [`serve`], plus the web demo's static files from `demo_dir` at `/` (see [`demo`]).
+pub async fn serve_with_demo(
+    state: AppState,
+    listener: tokio::net::TcpListener,
+    demo_dir: Option<std::path::PathBuf>,
+) -> std::io::Result<()> {
     tokio::spawn(webhooks::sender(state.clone()));
-    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+    let mut app = router(state);
+    if let Some(dir) = demo_dir {
+        app = app.merge(demo::router(dir));
+    }
+    let app = app.into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;

@@ -27,6 +27,10 @@ struct Cli {
     /// Citizen write requests per minute per client address (0 = no limit).
     #[arg(long, env = "KOTACERDAS_RATE_LIMIT", default_value_t = 120)]
     rate_limit_per_minute: u32,
+    /// Also serve the web demo's static files from this folder at `/` (`cargo xtask demo`
+    /// assembles it in target/demo).
+    #[arg(long)]
+    demo_dir: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -150,7 +154,13 @@ async fn run(cli: Cli) -> Result<(), String> {
         "create tokens with: kotacerdas-server token create --role verifier|opd_officer|admin [--opd CODE]"
     );
     let _ = std::io::stdout().flush();
-    kotacerdas_server::serve(state, listener)
+    if let Some(dir) = &cli.demo_dir {
+        if !dir.join("index.html").is_file() {
+            return Err(format!("--demo-dir {}: no index.html there", dir.display()));
+        }
+        println!("web demo: http://{address}/ (officer page: http://{address}/officer.html)");
+    }
+    kotacerdas_server::serve_with_demo(state, listener, cli.demo_dir.clone())
         .await
         .map_err(|e| format!("server: {e}"))
 }

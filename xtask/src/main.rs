@@ -37,6 +37,7 @@ use std::process::{Command, ExitCode, Stdio};
 
 mod bench;
 mod bench_server;
+mod demo;
 mod fuzz;
 mod mobile;
 mod niks;
@@ -55,11 +56,13 @@ fn main() -> ExitCode {
         Some("android") => mobile::android(),
         Some("fuzz") => fuzz::fuzz(&args[1..]),
         Some("npm") => npm::npm(&args[1..]),
+        Some("demo") => demo::demo(&args[1..]),
+        Some("test-e2e") => demo::test_e2e(),
         Some("test-npm") => npm::test_npm(&args[1..]),
         Some("bench-npm") => npm::bench_npm(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <test | bench [--quick] | bench-server [REQUESTS] | niks N [--seed S] | cli-memory [N] | fuzz [--seconds N] [TARGET ...] | npm | test-npm | bench-npm | bindings | bench-kotlin | android>"
+                "usage: cargo xtask <test | bench [--quick] | bench-server [REQUESTS] | niks N [--seed S] | cli-memory [N] | fuzz [--seconds N] [TARGET ...] | npm | test-npm | demo [--listen ADDR] | test-e2e | bench-npm | bindings | bench-kotlin | android>"
             );
             return ExitCode::from(2);
         }
@@ -126,6 +129,8 @@ fn test() -> Result {
             "clippy",
             "-p",
             "kotacerdas-wasm",
+            "-p",
+            "kotacerdas-wasm-client",
             "--target",
             "wasm32-unknown-unknown",
             "--all-targets",
@@ -154,6 +159,7 @@ fn test() -> Result {
     run(&cargo, &["test", "--workspace"])?;
     // The npm package: build, pack, install the tarball, Node and browser tests.
     npm::test_npm(&npm::CI_BUDGET_ARGS.map(str::to_owned))?;
+    demo::test_e2e()?;
     mobile::test()?;
     eprintln!("xtask: all test suites passed");
     Ok(())

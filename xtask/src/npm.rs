@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use crate::{Result, cargo, run, run_in, workspace_root};
 
+pub mod client;
 mod schema_ts;
 
 /// The budget of the issue: `.wasm` plus JS glue, gzipped, for either entry point.
@@ -194,6 +195,7 @@ fn npm_with_budget(budget_kb: Option<usize>) -> Result {
         &manifest.replace("@VERSION@", env!("CARGO_PKG_VERSION")),
     )?;
 
+    client::build(&pkg, &runner, &wasm_opt)?;
     report_sizes(&pkg, budget_kb.map_or(BUDGET_GZIP_BYTES, |kb| kb * 1024))
 }
 
@@ -361,7 +363,7 @@ pub fn test_npm(args: &[String]) -> Result {
             "xtask: npm package tests passed; screenshot in {}",
             artifacts.display()
         );
-        Ok(())
+        client::test(&tarball)
     } else {
         Err(format!("npm package tests failed ({status})"))
     }

@@ -1,0 +1,189 @@
+//! The subpath `kotacerdas/client` of the npm package: the API client and offline outbox
+//! (`bindings-wasm/client`, its own .wasm and glue) with the JS entry points and IndexedDB
+//! store of `bindings-wasm/js/client/`. Built into `pkg/client/` by `cargo xtask npm`; its
+//! size is reported on its own (it is loaded only by apps that talk to the server).
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use super::{copy, gzip_len, path_str, read};
+use crate::{Result, cargo, run, run_in, workspace_root};
+
+/// JS files of `bindings-wasm/js/client/` shipped as they are.
+const ENTRY_FILES: [&str; 4] = ["web.js", "index.mjs", "common.js", "index.d.ts"];
+
+/// Builds `pkg/client/` with the runner and wasm-opt the core package used.
+pub fn build(pkg: &Path, runner: &Path, wasm_opt: &Path) -> Result {
+    let root = workspace_root();
+    run(
+        &cargo(),
+        &[
+            "build",
+            "-p",
+            "kotacerdas-wasm-client",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--profile",
+            "release-size",
+        ],
+    )?;
+    let input = root.join("target/wasm32-unknown-unknown/release-size/kotacerdas_wasm_client.wasm");
+    let generated = root.join("target/npm/client-web");
+    let _ = fs::remove_dir_all(&generated);
+    run(
+        &path_str(runner)?,
+        &[
+            "--target",
+            "web",
+            "--out-dir",
+            &path_str(&generated)?,
+            "--out-name",
+            "kotacerdas_client",
+            &path_str(&input)?,
+        ],
+    )?;
+    let out = pkg.join("client");
+    fs::create_dir_all(out.join("wasm")).map_err(|e| e.to_string())?;
+    // Features are read from the module's target_features section.
+    run(
+        &path_str(wasm_opt)?,
+        &[
+            "-Oz",
+            &path_str(&generated.join("kotacerdas_client_bg.wasm"))?,
+            "-o",
+            &path_str(&out.join("wasm/kotacerdas_client_bg.wasm"))?,
+        ],
+    )?;
+    copy(
+        &generated.join("kotacerdas_client.js"),
+        &out.join("wasm/kotacerdas_client.js"),
+    )?;
+    let js = root.join("bindings-wasm/js/client");
+    for file in ENTRY_FILES {
+        copy(&js.join(file), &out.join(file))?;
+    }
+    report_size(&out)
+}
+
+fn report_size(out: &Path) -> Result {
+    let rows = [
+        (
+            "browser: wasm + glue + web.js",
+            [
+                "wasm/kotacerdas_client_bg.wasm",
+                "wasm/kotacerdas_client.js",
+                "web.js",
+                "common.js",
+            ],
+        ),
+        (
+            "node: wasm + glue + index.mjs",
+            [
+                "wasm/kotacerdas_client_bg.wasm",
+                "wasm/kotacerdas_client.js",
+                "index.mjs",
+                "common.js",
+            ],
+        ),
+    ];
+    eprintln!("xtask: kotacerdas/client sizes (raw / gzip -9), on top of the core package");
+    for (label, files) in rows {
+        let (mut raw, mut gzipped) = (0, 0);
+        for file in files {
+            let bytes = read(&out.join(file))?;
+            raw += bytes.len();
+            gzipped += gzip_len(&bytes)?;
+        }
+        eprintln!(
+            "xtask:   {label:<32} {:>8.1} KB / {:>7.1} KB",
+            raw as f64 / 1024.0,
+            gzipped as f64 / 1024.0
+        );
+    }
+    Ok(())
+}
+
+/// Copies the files of `sources` into a fresh `project`, installs its devDependencies
+/// (`npm ci`) and the packed package if given; returns the test files (`*.test.*`), sorted.
+pub fn prepare_project(
+    sources: &Path,
+    project: &Path,
+    tarball: Option<&Path>,
+) -> Result<Vec<String>> {
+    let _ = fs::remove_dir_all(project);
+    fs::create_dir_all(project).map_err(|e| e.to_string())?;
+    let mut tests = Vec::new();
+    for entry in fs::read_dir(sources).map_err(|e| e.to_string())? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        if entry.file_type().map_err(|e| e.to_string())?.is_file() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.contains(".test.") {
+                tests.push(name.clone());
+            }
+            copy(&entry.path(), &project.join(&name))?;
+        }
+    }
+    tests.sort();
+    run_in(project, "npm", &["ci", "--no-audit", "--no-fund"])?;
+    let Some(tarball) = tarball else {
+        return Ok(tests);
+    };
+    run_in(
+        project,
+        "npm",
+        &[
+            "install",
+            "--no-save",
+            "--no-audit",
+            "--no-fund",
+            &path_str(tarball)?,
+        ],
+    )?;
+    Ok(tests)
+}
+
+/// Runs `node --test` on `tests` in `project` with the server binary's path in
+/// `KOTACERDAS_SERVER` and `env` added.
+pub fn node_test(project: &Path, tests: &[String], env: &[(&str, &Path)]) -> Result {
+    let server = workspace_root().join("target/debug/kotacerdas-server");
+    let mut args = vec!["--test".to_owned(), "--test-concurrency=1".to_owned()];
+    args.extend(tests.iter().cloned());
+    eprintln!("xtask: $ node {}", args.join(" "));
+    let mut command = Command::new("node");
+    command
+        .args(&args)
+        .current_dir(project)
+        .env("KOTACERDAS_SERVER", &server);
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let status = command
+        .status()
+        .map_err(|e| format!("cannot start node: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "node tests in {} failed ({status})",
+            project.display()
+        ))
+    }
+}
+
+/// The client's Node tests (`bindings-wasm/client/tests`) from the packed package against the
+/// real server binary (built here, debug).
+pub fn test(tarball: &Path) -> Result {
+    let root = workspace_root();
+    run(&cargo(), &["build", "-p", "kotacerdas-server"])?;
+    let project = root.join("target/npm/client-test-project");
+    let tests = prepare_project(
+        &root.join("bindings-wasm/client/tests"),
+        &project,
+        Some(tarball),
+    )?;
+    copy(&root.join("docs/client.md"), &project.join("client.md"))?;
+    node_test(&project, &tests, &[])?;
+    eprintln!("xtask: kotacerdas/client tests passed against the server");
+    Ok(())
+}
