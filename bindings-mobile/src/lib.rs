@@ -28,9 +28,9 @@ pub use errors::{
     CallError, KkError, NibError, NikError, NopError, NpwpError, PhoneError, RegionError,
 };
 pub use ids::{
-    CenturyInference, KkDetails, KkOptions, Nik, NikBatchResult, NikDetails, NikKind, NikOptions,
+    CenturyInference, KkDetails, KkOptions, Nik, NikBatchResult, NikCheck, NikDetails, NikKind, NikOptions,
     NopDetails, NopOptions, NpwpDetails, NpwpForm, PhoneNumber, RegionRef, Sex, SismiopReference,
-    Warning, normalize_phone, parse_kk, parse_nib, parse_nop, parse_npwp, validate_nik_lines,
+    Warning, check_nik, nik_details, normalize_phone, parse_kk, parse_nib, parse_nop, parse_npwp, validate_nik_lines,
     validate_niks,
 };
 pub use region::{
