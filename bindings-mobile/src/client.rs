@@ -7,6 +7,10 @@
 //! `ClientError` (`ClientException` in Kotlin) carrying the client's stable code. Persisting
 //! before any network call, keys, order and exactly-once delivery are the client crate's.
 
+// uniffi lowers the error by value across the FFI (a Box cannot cross); it is built once per
+// failed network call, next to which its size does not matter.
+#![allow(clippy::result_large_err)]
+
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
