@@ -24,6 +24,18 @@ pub struct FieldProblem {
     pub message_en: String,
 }
 
+impl From<draft::FieldProblem> for FieldProblem {
+    fn from(p: draft::FieldProblem) -> Self {
+        FieldProblem {
+            field: p.field,
+            code: p.problem.code,
+            fields: p.problem.fields.into_iter().collect(),
+            message_id: p.problem.message_id,
+            message_en: p.problem.message_en,
+        }
+    }
+}
+
 /// The outcome of validating a draft: either the cleaned report or every problem found.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct ComplaintValidation {
@@ -66,16 +78,7 @@ pub fn validate_complaint(
         Err(problems) => ComplaintValidation {
             valid: false,
             report_json: None,
-            problems: problems
-                .into_iter()
-                .map(|p| FieldProblem {
-                    field: p.field,
-                    code: p.problem.code,
-                    fields: p.problem.fields.into_iter().collect(),
-                    message_id: p.problem.message_id,
-                    message_en: p.problem.message_en,
-                })
-                .collect(),
+            problems: problems.into_iter().map(Into::into).collect(),
         },
     })
 }

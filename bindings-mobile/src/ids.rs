@@ -250,6 +250,50 @@ impl Nik {
     }
 }
 
+/// The outcome of checking one NIK, in one crossing and without an exception for a refused
+/// number: what a form needs to accept or refuse the field. Holds no part of the number but
+/// the masked form.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct NikCheck {
+    /// The NIK passed every rule (possibly with warnings).
+    pub valid: bool,
+    /// Why it was refused (`NIK_*`), with fields and both messages; `None` when valid.
+    pub error: Option<Warning>,
+    /// Masked number `352701**********` when valid.
+    pub masked: Option<String>,
+    /// Codes of the warnings about an accepted number (`NIK_RETIRED_DISTRICT`, ...).
+    pub warning_codes: Vec<String>,
+}
+
+/// Checks one NIK: the fast single call. Unlike [`Nik::parse`] a refused number is a result,
+/// not an exception, and no object is created (no handle, no cleaner, nothing to close), so
+/// one call is one crossing of the FFI. Only malformed options throw.
+#[uniffi::export(default(options = None))]
+pub fn check_nik(nik: String, options: Option<NikOptions>) -> Result<NikCheck, NikError> {
+    let options = options.unwrap_or_default().to_core()?;
+    Ok(match nik::Nik::parse_with(&nik, &options) {
+        Ok(parsed) => NikCheck {
+            valid: true,
+            error: None,
+            masked: Some(parsed.masked()),
+            warning_codes: parsed.warnings().map(|w| w.code().to_owned()).collect(),
+        },
+        Err(error) => NikCheck {
+            valid: false,
+            error: Some(warning(&error)),
+            masked: None,
+            warning_codes: Vec::new(),
+        },
+    })
+}
+
+/// Parses a NIK and returns its masked details in one crossing: the same as
+/// `Nik.parse(nik, options).details()` without the object in between.
+#[uniffi::export(default(options = None))]
+pub fn nik_details(nik: String, options: Option<NikOptions>) -> Result<NikDetails, NikError> {
+    Ok(Nik::parse(nik, options)?.details())
+}
+
 /// The result of validating many NIKs in one call, compact so that a million NIKs cross the
 /// FFI as two bytes each.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -612,6 +656,35 @@ mod tests {
         let error = Nik::parse("3527014501900001".into(), Some(bad_date)).unwrap_err();
         assert!(matches!(error, NikError::InvalidArgument { .. }));
         assert_eq!(error.code(), "DATE_INVALID_FORMAT");
+    }
+
+    #[test]
+    fn check_and_details_match_the_object_path() {
+        let valid = check_nik("3527014501900001".into(), fixed()).unwrap();
+        assert!(valid.valid && valid.error.is_none());
+        assert_eq!(valid.masked.as_deref(), Some("352701**********"));
+        let refused = check_nik("1234".into(), fixed()).unwrap();
+        assert!(!refused.valid && refused.masked.is_none());
+        let error = refused.error.unwrap();
+        assert_eq!(error.code, "NIK_INVALID_LENGTH");
+        assert_eq!(error.fields["found"], "4");
+        let retired = check_nik("3527004501900001".into(), fixed()).unwrap();
+        assert_eq!(retired.error.unwrap().code, "NIK_INVALID_DISTRICT");
+        let bad_options = NikOptions {
+            reference_date: Some("kemarin".into()),
+            ..NikOptions::default()
+        };
+        assert_eq!(
+            check_nik("3527014501900001".into(), Some(bad_options))
+                .unwrap_err()
+                .code(),
+            "DATE_INVALID_FORMAT"
+        );
+        let object = Nik::parse("3527014501900001".into(), fixed()).unwrap();
+        assert_eq!(
+            nik_details("3527014501900001".into(), fixed()).unwrap(),
+            object.details()
+        );
     }
 
     #[test]

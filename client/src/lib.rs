@@ -18,6 +18,7 @@
 //! ```
 
 pub mod outbox;
+mod problem;
 mod types;
 
 use std::time::Duration;

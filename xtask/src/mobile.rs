@@ -134,21 +134,43 @@ fn on_path(program: &str) -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
+/// The reference server the client tests start on a free loopback port (debug build).
+fn server_binary() -> Result<PathBuf> {
+    run(&cargo(), &["build", "-p", "kotacerdas-server"])?;
+    let name = if cfg!(target_os = "windows") {
+        "kotacerdas-server.exe"
+    } else {
+        "kotacerdas-server"
+    };
+    Ok(workspace_root().join("target/debug").join(name))
+}
+
 /// The bindings' suites, from `cargo xtask test`.
 pub fn test() -> Result {
     let outputs = bindings()?;
+    let server = server_binary()?;
     let mobile = mobile_dir();
     let native = native_dir_property(&outputs);
+    let server_property = format!("-Dkotacerdas.server.bin={}", server.display());
     run_in(
         &mobile.join("kotlin"),
         "mvn",
-        &["-q", "-B", &native, "test"],
+        &["-q", "-B", &native, &server_property, "test"],
     )?;
-    run_in(
-        &mobile.join("python"),
-        "python3",
-        &["-m", "pytest", "-q", "tests"],
-    )?;
+    // The Python client tests read the server's path from the environment.
+    eprintln!(
+        "xtask: $ KOTACERDAS_SERVER_BIN={} python3 -m pytest -q tests",
+        server.display()
+    );
+    let status = Command::new("python3")
+        .args(["-m", "pytest", "-q", "tests"])
+        .current_dir(mobile.join("python"))
+        .env("KOTACERDAS_SERVER_BIN", &server)
+        .status()
+        .map_err(|e| format!("cannot run python3: {e}"))?;
+    if !status.success() {
+        return Err(format!("pytest failed: {status}"));
+    }
     if on_path("swift") {
         run_in(&mobile.join("swift"), "swift", &["test"])?;
     } else {

@@ -14,3 +14,5 @@ def test_guide_examples_run():
     for block in blocks:
         exec(compile(block, "docs/python.md", "exec"), namespace)
     assert namespace["whole"] == "3527014501900001"
+    assert namespace["reason"] == "NETWORK"
+    assert namespace["report"].items[0].last_error == "NETWORK"

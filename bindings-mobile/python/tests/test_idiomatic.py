@@ -130,3 +130,15 @@ def test_tax_and_complaint():
     assert "kind" in [problem.field for problem in outcome.problems]
     with pytest.raises(kotacerdas.ComplaintError.InvalidArgument):
         kotacerdas.validate_complaint("{}", "kemarin")
+
+
+def test_check_nik_is_one_call_with_the_refusal_as_a_result():
+    ok = kotacerdas.check_nik("3527 01 450190 0001", FIXED)
+    assert ok.valid and ok.error is None and ok.masked == "352701**********"
+    refused = kotacerdas.check_nik("1234", FIXED)
+    assert not refused.valid and refused.masked is None
+    assert refused.error.code == "NIK_INVALID_LENGTH" and refused.error.fields == {"found": "4"}
+    assert kotacerdas.check_nik("x" * 1_000_000, FIXED).error.code.startswith("NIK_")
+    with pytest.raises(NikError.InvalidArgument):
+        kotacerdas.check_nik("3527014501900001", NikOptions(reference_date="kemarin"))
+    assert kotacerdas.nik_details("3527014501900001", FIXED) == Nik.parse("3527014501900001", FIXED).details()

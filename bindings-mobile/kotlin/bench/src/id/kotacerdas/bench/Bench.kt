@@ -4,6 +4,8 @@ import id.kotacerdas.Nik
 import id.kotacerdas.NikException
 import id.kotacerdas.NikOptions
 import id.kotacerdas.call
+import id.kotacerdas.checkNik
+import id.kotacerdas.nikDetails
 import id.kotacerdas.parseNib
 import id.kotacerdas.validateNikLines
 import id.kotacerdas.validateNiks
@@ -29,7 +31,10 @@ private val threads = java.lang.management.ManagementFactory.getThreadMXBean()
  * Wall time and this thread's CPU time per operation. On a shared machine the CPU time is the
  * steadier figure: it leaves out the time the thread waited for a core.
  */
+private var only: List<String> = emptyList()
+
 private inline fun measure(name: String, opsPerRound: Int, rounds: Int = 7, body: () -> Unit) {
+    if (only.isNotEmpty() && only.none { name.contains(it) }) return
     repeat(3) { body() } // warm-up: JIT, JNA method binding, allocator
     val samples = (1..rounds).map {
         val (wall, cpu) = System.nanoTime() to threads.currentThreadCpuTime
@@ -44,7 +49,9 @@ private inline fun measure(name: String, opsPerRound: Int, rounds: Int = 7, body
     )
 }
 
-fun main() {
+/** Arguments: optional name filters (`checkNik parseNib`) to run only some measurements. */
+fun main(args: Array<String>) {
+    only = args.toList()
     val options = NikOptions(referenceDate = "2026-11-29")
     val niks = syntheticNiks(100_000)
     val lines = niks.joinToString("\n")
@@ -54,6 +61,27 @@ fun main() {
     // The floor of one crossing: a string in, a string out, no object.
     measure("parseNib (one string in and out)", single) {
         for (i in 0 until single) sink += parseNib("1234567890123").length
+    }
+    // The single-call API: one crossing for the call, no object, a refusal is a result.
+    measure("checkNik (single call, valid)", single) {
+        for (i in 0 until single) {
+            if (checkNik("3527014501900001", options).valid) sink += 1
+        }
+    }
+    measure("checkNik (single call, mixed 10% invalid)", single) {
+        for (i in 0 until single) {
+            if (checkNik(niks[i], options).valid) sink += 1 else sink += 2
+        }
+    }
+    measure("checkNik (no options: today in WIB)", single) {
+        for (i in 0 until single) {
+            if (checkNik(niks[i]).valid) sink += 1
+        }
+    }
+    measure("nikDetails (parse + details, one call)", single) {
+        for (i in 0 until single) {
+            sink += nikDetails(niks[i % 9], options).serial.length
+        }
     }
     measure("Nik.parse (single call, valid)", single) {
         for (i in 0 until single) {

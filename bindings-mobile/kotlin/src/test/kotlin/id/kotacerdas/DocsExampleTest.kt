@@ -1,9 +1,12 @@
 package id.kotacerdas
 
 import java.io.File
+import java.nio.file.Path
+import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.io.TempDir
 
 /**
  * The examples of docs/android.md, compiled and run here. The test checks that the guide
@@ -46,10 +49,29 @@ class DocsExampleTest {
     }
 
     @Test
+    fun clientAndOutboxOffline(@TempDir filesDir: Path) = runBlocking {
+        val draftJson = """{"kind": "pengaduan", "category": "INFRA.DRAINASE", "title": "Saluran tersumbat",
+            "description": "Saluran air tersumbat sampah sehingga jalan tergenang setiap hujan",
+            "location": {"lat": -7.19, "lon": 113.24}, "reporter": {"phone": "081234567890"}}"""
+        // docs:begin client
+        // In a coroutine (viewModelScope.launch { ... }); the calls suspend, they do not block.
+        val outbox = ReportOutbox.open(filesDir.resolve("outbox.db").toString()) // once per app
+        val item = outbox.add(draftJson)             // stored on disk first, no network
+        val client = ApiClient("http://127.0.0.1:9", ClientOptions(timeoutMs = 2_000uL, retryAttempts = 1u))
+        val report = outbox.sync(client)              // no signal: nothing lost, nothing thrown
+        // item.status == OutboxStatus.Pending, report.stoppedBy?.code == "NETWORK", report.remaining == 1uL
+        // docs:end client
+        assertEquals(OutboxStatus.Pending, item.status)
+        assertEquals("NETWORK", report.stoppedBy?.code)
+        assertEquals(1uL, report.remaining)
+        assertEquals(1uL, outbox.pendingCount())
+    }
+
+    @Test
     fun guideQuotesTheseExamples() {
         val docs = File(System.getProperty("kotacerdas.docs.dir") ?: "../../docs", "android.md").readText()
         val source = File("src/test/kotlin/id/kotacerdas/DocsExampleTest.kt").readLines()
-        for (name in listOf("first-call", "errors", "batch")) {
+        for (name in listOf("first-call", "errors", "batch", "client")) {
             val start = source.indexOfFirst { it.trim() == "// docs:begin $name" }
             val end = source.indexOfFirst { it.trim() == "// docs:end $name" }
             assertTrue(start in 0 until end, name)

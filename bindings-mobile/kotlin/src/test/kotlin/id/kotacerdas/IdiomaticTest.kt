@@ -142,4 +142,21 @@ class IdiomaticTest {
         assertEquals("CALL_UNKNOWN_FUNCTION", assertThrows(CallException.UnknownFunction::class.java) { call("nik.nope", "{}") }.code)
         assertEquals("CALL_INVALID_INPUT", assertThrows(CallException.InvalidInput::class.java) { call("nik.parse", "{") }.code)
     }
+
+    @Test
+    fun checkNikIsOneCallWithTheRefusalAsAResult() {
+        val ok = checkNik("3527 01 450190 0001", fixed)
+        assertEquals(NikCheck(valid = true, error = null, masked = "352701**********", warningCodes = emptyList()), ok)
+        val refused = checkNik("1234", fixed)
+        assertEquals(false, refused.valid)
+        assertEquals("NIK_INVALID_LENGTH", refused.error?.code)
+        assertEquals(mapOf("found" to "4"), refused.error?.fields)
+        assertEquals(null, refused.masked)
+        assertEquals("NIK_EMPTY", checkNik("", fixed).error?.code)
+        assertEquals("DATE_INVALID_FORMAT", assertThrows(NikException.InvalidArgument::class.java) {
+            checkNik("3527014501900001", NikOptions(referenceDate = "kemarin"))
+        }.code)
+        val viaObject = Nik.parse("3527014501900001", fixed).use { it.details() }
+        assertEquals(viaObject, nikDetails("3527014501900001", fixed))
+    }
 }
