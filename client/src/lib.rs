@@ -90,43 +90,6 @@ impl ClientError {
         }
     }
 
-    /// The error as a [`Problem`]: its stable code, messages in Indonesian and English, and
-    /// fields (never request data). For the server's refusals this is the server's problem;
-    /// the bindings turn it into their language's error (`KotaCerdasError` in JS).
-    pub fn problem(&self) -> Problem {
-        let local = |id: &str, en: &str| Problem {
-            code: self.code().to_owned(),
-            message_id: id.to_owned(),
-            message_en: en.to_owned(),
-            fields: Default::default(),
-        };
-        match self {
-            ClientError::Auth { problem, .. } | ClientError::Server { problem, .. } => {
-                problem.clone()
-            }
-            ClientError::Network { timeout: true, .. } => local(
-                "Server tidak menjawab tepat waktu; coba lagi nanti",
-                "The server did not answer in time; try again later",
-            ),
-            ClientError::Network { .. } => local(
-                "Tidak dapat terhubung ke server; coba lagi nanti",
-                "Cannot reach the server; try again later",
-            ),
-            ClientError::Decode { .. } => local(
-                "Jawaban server tidak sesuai dengan API",
-                "The server's answer does not match the API",
-            ),
-            ClientError::Storage { message } => {
-                let mut problem = local(
-                    "Penyimpanan lokal (outbox) gagal",
-                    "Local storage (outbox) failed",
-                );
-                problem.fields.insert("reason".to_owned(), message.clone());
-                problem
-            }
-        }
-    }
-
     /// Whether the same request may succeed later (network, 5xx, 429, or a concurrent
     /// request with the same key still in progress).
     pub fn is_transient(&self) -> bool {

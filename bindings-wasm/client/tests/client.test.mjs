@@ -229,7 +229,7 @@ test('a store that fails gives STORAGE errors; a broken store item is refused', 
   await assert.rejects(failing.add(draft('x')), (error) => {
     assert.ok(error instanceof KotaCerdasError);
     assert.equal(error.code, 'STORAGE');
-    assert.equal(error.fields.reason, 'disk full');
+    assert.equal(error.fields.detail, 'disk full');
     return true;
   });
   const broken = new Outbox({ insert: () => ({ seq: 'one' }), items: () => [{ seq: 1 }], update: () => undefined });
