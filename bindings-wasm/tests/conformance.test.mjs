@@ -2,23 +2,14 @@
 // `kotacerdas conformance run` applies to the Rust core.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { call, KotaCerdasError } from 'kotacerdas';
-import { checkVector } from './helpers.mjs';
+import { checkVector, vectorFiles } from './helpers.mjs';
 
 const root = process.env.KOTACERDAS_VECTORS;
 assert.ok(root, 'KOTACERDAS_VECTORS names the conformance/vectors folder');
 
-function vectorFiles(dir) {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) return vectorFiles(full);
-      return name.endsWith('.json') ? [full] : [];
-    });
-}
 
 const files = vectorFiles(root);
 test('there are vector files', () => assert.ok(files.length > 0));

@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import assert from 'node:assert/strict';
+import { readdirSync, statSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 
 const require = createRequire(import.meta.url);
@@ -75,4 +76,15 @@ export function checkVector(run, vector, KotaCerdasError) {
   } else {
     assert.equal(answer.error, vector.expected.error.code);
   }
+}
+
+/** The vector files below `dir` (`.json`), in a stable order. */
+export function vectorFiles(dir) {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) return vectorFiles(full);
+      return name.endsWith('.json') ? [full] : [];
+    });
 }

@@ -2,10 +2,10 @@
 // their core functions through them, exact integers (bigint) both ways, and hostile inputs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as kc from 'kotacerdas';
-import { checkVector } from './helpers.mjs';
+import { checkVector, vectorFiles } from './helpers.mjs';
 
 /** Core function -> typed function of the package (bindings-wasm/src/typed.rs). */
 const TYPED = {
@@ -86,15 +86,7 @@ test('parseExact keeps big integers exact', () => {
 });
 
 const root = process.env.KOTACERDAS_VECTORS;
-const files = (function walk(dir) {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) return walk(full);
-      return name.endsWith('.json') ? [full] : [];
-    });
-})(root);
+const files = vectorFiles(root);
 
 let typedCases = 0;
 for (const file of files) {
