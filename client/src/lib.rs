@@ -136,12 +136,26 @@ pub struct Client {
     timeout: Duration,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 async fn sleep(duration: Duration) {
-    #[cfg(not(target_arch = "wasm32"))]
     tokio::time::sleep(duration).await;
-    // wasm: no timer without a JS dependency; retries there go without delay.
-    #[cfg(target_arch = "wasm32")]
-    let _ = duration;
+}
+
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    // The global timer of browsers, workers and Node.js.
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(handler: &js_sys::Function, milliseconds: i32);
+}
+
+/// wasm: a Promise resolved by `setTimeout`, so that backoff waits there too.
+#[cfg(target_arch = "wasm32")]
+async fn sleep(duration: Duration) {
+    let milliseconds = i32::try_from(duration.as_millis()).unwrap_or(i32::MAX);
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| set_timeout(&resolve, milliseconds));
+    // The Promise only resolves.
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 impl Client {

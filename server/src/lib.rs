@@ -247,7 +247,8 @@ pub async fn serve_with_demo(
     tokio::spawn(webhooks::sender(state.clone()));
     let mut app = router(state);
     if let Some(dir) = demo_dir {
-        app = app.merge(demo::router(dir));
+        // Its 405s (a POST to a path only the demo's GET route matches) in JSON too.
+        app = app.merge(demo::router(dir).layer(middleware::from_fn(json_errors)));
     }
     let app = app.into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, app)

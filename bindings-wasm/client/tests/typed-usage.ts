@@ -32,3 +32,9 @@ export async function queue(base: string, token: string): Promise<QueueItem[]> {
     return [];
   }
 }
+
+export async function track(base: string, code: string): Promise<string> {
+  const report = await new Client(base, { timeoutMs: 10_000 }).myReport(code);
+  const last = report.history[report.history.length - 1];
+  return `${report.state.label_en} ${report.sla?.status ?? "not_running"} ${last?.event.type ?? ""} ${report.attachments.length}`;
+}

@@ -108,7 +108,8 @@ export interface Attachment {
   readonly size_bytes: number;
 }
 
-export interface MyReport {
+/** What the reporter and the officers both see of a report. */
+export interface ReportDetails {
   readonly id: string;
   readonly category: string;
   readonly title: string;
@@ -117,7 +118,11 @@ export interface MyReport {
   readonly anonymous: boolean;
   readonly state: StateInfo;
   readonly agency: Agency;
+  /** Oldest first. */
   readonly history: readonly HistoryEntry[];
+}
+
+export interface MyReport extends ReportDetails {
   readonly sla?: SlaReport | null;
   readonly attachments: readonly Attachment[];
 }
@@ -153,19 +158,10 @@ export interface QueueItem {
   readonly sla_status?: SlaStatus | null;
 }
 
-export interface OfficerReport {
-  readonly id: string;
-  readonly category: string;
-  readonly title: string;
-  readonly description: string;
-  readonly confidential: boolean;
-  readonly anonymous: boolean;
+export interface OfficerReport extends ReportDetails {
   /** For the desk only; the NIK only masked; null when anonymous or for OPD officers. */
   readonly contact?: Readonly<Record<string, unknown>> | null;
-  readonly state: StateInfo;
-  readonly agency: Agency;
   readonly assignments: readonly Readonly<Record<string, unknown>>[];
-  readonly history: readonly HistoryEntry[];
   readonly sla_status?: SlaStatus | null;
 }
 
