@@ -108,3 +108,22 @@ def test_outbox_keeps_reports_offline_and_delivers_each_exactly_once(tmp_path):
             server.close()
 
     asyncio.run(scenario())
+
+
+def test_bad_arguments_and_storage_are_typed_errors(tmp_path):
+    async def scenario():
+        with pytest.raises(ClientError.Storage) as storage:
+            ReportOutbox.open(str(tmp_path / "no-such-folder" / "outbox.db"))
+        assert storage.value.code == "STORAGE" and storage.value.message_id
+        outbox = ReportOutbox.open(str(tmp_path / "outbox.db"))
+        for bad in ["", "[1]", "{" * 1_000_000, "\x00", '{"title": 5}']:
+            with pytest.raises(ClientError.InvalidArgument) as invalid:
+                await outbox.add(bad)
+            assert invalid.value.code == "COMPLAINT_DRAFT_MALFORMED"
+        assert await outbox.pending_count() == 0
+        client = ApiClient("not a url", ONCE)
+        with pytest.raises(ClientError.Network) as network:
+            await client.rules()
+        assert network.value.code == "NETWORK"
+
+    asyncio.run(scenario())

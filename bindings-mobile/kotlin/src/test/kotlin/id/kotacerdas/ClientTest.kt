@@ -9,6 +9,9 @@ import java.time.OffsetDateTime
 import java.time.ZoneOffset
 import java.time.temporal.ChronoUnit
 import java.util.concurrent.TimeUnit
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.async
+import kotlinx.coroutines.awaitAll
 import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
@@ -177,6 +180,24 @@ class ClientTest {
                 "COMPLAINT_DRAFT_MALFORMED",
                 thrown<ClientException.InvalidArgument> { desk.officerEvent(submitted.id, "verify") }.code,
             )
+        }
+    }
+
+    @Test
+    fun concurrentSyncsOfOneOutboxStillStoreEachReportOnce() = runBlocking {
+        TestServer(freePort(), dir).use { server ->
+            val client = ApiClient(server.base)
+            val outbox = ReportOutbox.open(dir.resolve("outbox.db").toString())
+            val titles = (1..10).map { "Serentak $it" }
+            titles.forEach { outbox.add(draft(it)) }
+            // Three syncs at once from three threads: the same item may be sent twice, always
+            // with its key, so the server keeps one report per item.
+            (1..3).map { async(Dispatchers.Default) { outbox.sync(client) } }.awaitAll()
+            outbox.sync(client) // settles an item a racing run put back to pending
+            assertEquals(0uL, outbox.pendingCount())
+            assertTrue(outbox.items().all { it.status is OutboxStatus.Sent })
+            val stored = client.withToken(server.token).officerQueue().map { it.title }
+            assertEquals(titles.sorted(), stored.sorted())
         }
     }
 }
