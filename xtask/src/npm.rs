@@ -61,19 +61,12 @@ fn npm_with_budget(budget_kb: Option<usize>) -> Result {
     let generated = root.join("target/npm");
     let runner = root.join("target/debug/wasm-bindgen-runner");
     for target in ["web", "nodejs"] {
-        let out = generated.join(target);
-        let _ = fs::remove_dir_all(&out);
-        run(
-            &path_str(&runner)?,
-            &[
-                "--target",
-                target,
-                "--out-dir",
-                &path_str(&out)?,
-                "--out-name",
-                "kotacerdas",
-                &path_str(&input)?,
-            ],
+        bindgen(
+            &runner,
+            target,
+            &generated.join(target),
+            "kotacerdas",
+            &input,
         )?;
     }
     let web_wasm = read(&generated.join("web/kotacerdas_bg.wasm"))?;
@@ -93,20 +86,10 @@ fn npm_with_budget(budget_kb: Option<usize>) -> Result {
     let pkg = root.join("bindings-wasm/pkg");
     let _ = fs::remove_dir_all(&pkg);
     fs::create_dir_all(pkg.join("wasm")).map_err(|e| e.to_string())?;
-    run(
-        &path_str(&wasm_opt)?,
-        &[
-            "-Oz",
-            "--enable-bulk-memory",
-            "--enable-nontrapping-float-to-int",
-            "--enable-reference-types",
-            "--enable-sign-ext",
-            "--enable-multivalue",
-            "--enable-mutable-globals",
-            &path_str(&generated.join("web/kotacerdas_bg.wasm"))?,
-            "-o",
-            &path_str(&pkg.join("wasm/kotacerdas_bg.wasm"))?,
-        ],
+    optimise(
+        &wasm_opt,
+        &generated.join("web/kotacerdas_bg.wasm"),
+        &pkg.join("wasm/kotacerdas_bg.wasm"),
     )?;
     copy(
         &generated.join("nodejs/kotacerdas.js"),
@@ -201,6 +184,42 @@ fn npm_with_budget(budget_kb: Option<usize>) -> Result {
 
 /// The names the glue exports, minus the bridge's internals (`__...`) and `initSync`, which
 /// the entry points define themselves.
+/// Runs the pinned wasm-bindgen runner on `input` into a fresh `out_dir`.
+fn bindgen(runner: &Path, target: &str, out_dir: &Path, out_name: &str, input: &Path) -> Result {
+    let _ = fs::remove_dir_all(out_dir);
+    run(
+        &path_str(runner)?,
+        &[
+            "--target",
+            target,
+            "--out-dir",
+            &path_str(out_dir)?,
+            "--out-name",
+            out_name,
+            &path_str(input)?,
+        ],
+    )
+}
+
+/// `wasm-opt -Oz` (binaryen from npm) with the features rustc's wasm32 target emits.
+fn optimise(wasm_opt: &Path, from: &Path, to: &Path) -> Result {
+    run(
+        &path_str(wasm_opt)?,
+        &[
+            "-Oz",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-reference-types",
+            "--enable-sign-ext",
+            "--enable-multivalue",
+            "--enable-mutable-globals",
+            &path_str(from)?,
+            "-o",
+            &path_str(to)?,
+        ],
+    )
+}
+
 fn exported_names(glue: &str) -> Vec<String> {
     let mut names: Vec<String> = glue
         .lines()

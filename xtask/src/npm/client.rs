@@ -7,7 +7,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use super::{copy, gzip_len, path_str, read};
+use super::{bindgen, copy, gzip_len, optimise, path_str, read};
 use crate::{Result, cargo, run, run_in, workspace_root};
 
 /// JS files of `bindings-wasm/js/client/` shipped as they are.
@@ -30,30 +30,13 @@ pub fn build(pkg: &Path, runner: &Path, wasm_opt: &Path) -> Result {
     )?;
     let input = root.join("target/wasm32-unknown-unknown/release-size/kotacerdas_wasm_client.wasm");
     let generated = root.join("target/npm/client-web");
-    let _ = fs::remove_dir_all(&generated);
-    run(
-        &path_str(runner)?,
-        &[
-            "--target",
-            "web",
-            "--out-dir",
-            &path_str(&generated)?,
-            "--out-name",
-            "kotacerdas_client",
-            &path_str(&input)?,
-        ],
-    )?;
+    bindgen(runner, "web", &generated, "kotacerdas_client", &input)?;
     let out = pkg.join("client");
     fs::create_dir_all(out.join("wasm")).map_err(|e| e.to_string())?;
-    // Features are read from the module's target_features section.
-    run(
-        &path_str(wasm_opt)?,
-        &[
-            "-Oz",
-            &path_str(&generated.join("kotacerdas_client_bg.wasm"))?,
-            "-o",
-            &path_str(&out.join("wasm/kotacerdas_client_bg.wasm"))?,
-        ],
+    optimise(
+        wasm_opt,
+        &generated.join("kotacerdas_client_bg.wasm"),
+        &out.join("wasm/kotacerdas_client_bg.wasm"),
     )?;
     copy(
         &generated.join("kotacerdas_client.js"),
