@@ -508,6 +508,8 @@ fn jvm(_quick: bool) -> Result<Vec<Row>> {
     let (output, command) = xtask(&["bench-kotlin"])?;
     let mut rows = Vec::new();
     for line in output.lines() {
+        // Maven may colour its output: drop the escape sequences.
+        let line = strip_ansi(line);
         let Some(at) = line.find(" ns/op wall") else {
             continue;
         };
@@ -526,6 +528,24 @@ fn jvm(_quick: bool) -> Result<Vec<Row>> {
         ));
     }
     found(rows, "bench-kotlin")
+}
+
+/// The text without ANSI escape sequences (`ESC [ ... letter`).
+fn strip_ansi(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for next in chars.by_ref() {
+                if next.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The rows, or an error when the command printed none.
@@ -654,4 +674,30 @@ fn cli_memory(quick: bool) -> Result<Vec<Row>> {
         "— (peak RSS from GNU time)",
         &command,
     )])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_codes_are_dropped() {
+        assert_eq!(
+            strip_ansi("\u{1b}[0mparseNib x \u{1b}[1;31mred"),
+            "parseNib x red"
+        );
+    }
+
+    #[test]
+    fn result_lines_split_into_label_and_numbers() {
+        let text = "header line\nkotacerdas validateNik(nik) single call 604.0 2.59 900000\n";
+        let lines = numeric_lines(text, 3);
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].0, "kotacerdas validateNik(nik) single call");
+        assert_eq!(
+            find(&lines, "kotacerdas validateNik").unwrap(),
+            &[604.0, 2.59, 900000.0]
+        );
+        assert!(find(&lines, "nik-parser").is_err());
+    }
 }
