@@ -6,7 +6,7 @@
 //! `{"id": "...", "ok": {...}}`, `{"id": "...", "error": {"code": "..."}}` or
 //! `{"id": "...", "unsupported": true}`.
 
-use std::io::{self, BufRead, BufReader, Write};
+use std::io::{self, BufRead, BufReader, Read, Write};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
@@ -144,8 +144,16 @@ impl Adapter {
         // A reader thread lets the runner wait with a timeout.
         let (sender, lines) = mpsc::channel();
         thread::spawn(move || {
-            for line in BufReader::new(stdout).lines() {
-                if sender.send(line).is_err() {
+            let mut reader = BufReader::new(stdout);
+            loop {
+                let line = read_bounded_line(&mut reader, MAX_ANSWER_BYTES);
+                let last = !matches!(line, Ok(Some(_)));
+                if let Some(line) = line.transpose()
+                    && sender.send(line).is_err()
+                {
+                    break;
+                }
+                if last {
                     break;
                 }
             }
@@ -191,6 +199,35 @@ impl Adapter {
             "{reason}; restarting the adapter for the next case"
         ))
     }
+}
+
+/// The longest answer line read from an adapter. The largest expected output (a tax result with
+/// its breakdown) is a few KiB; a runaway adapter must not exhaust the runner's memory.
+const MAX_ANSWER_BYTES: usize = 1 << 20;
+
+/// One line (without its `\n` or `\r\n`), `None` at the end of the output, or an error when
+/// the line is longer than `max` bytes or not UTF-8. Reads at most `max + 1` bytes of a line.
+fn read_bounded_line(reader: &mut impl BufRead, max: usize) -> io::Result<Option<String>> {
+    let mut bytes = Vec::new();
+    let limit = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
+    reader.by_ref().take(limit).read_until(b'\n', &mut bytes)?;
+    if bytes.is_empty() {
+        return Ok(None);
+    }
+    if bytes.last() == Some(&b'\n') {
+        bytes.pop();
+        if bytes.last() == Some(&b'\r') {
+            bytes.pop();
+        }
+    } else if bytes.len() > max {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("an answer line is longer than {max} bytes"),
+        ));
+    }
+    String::from_utf8(bytes)
+        .map(Some)
+        .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "an answer line is not UTF-8"))
 }
 
 impl Implementation for Adapter {
@@ -348,6 +385,35 @@ impl Implementation for Http {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn answer_lines_are_bounded() {
+        let mut reader = io::Cursor::new(b"{\"id\":\"1\"}\r\nsecond\nlast".to_vec());
+        assert_eq!(
+            read_bounded_line(&mut reader, 64).unwrap().unwrap(),
+            "{\"id\":\"1\"}"
+        );
+        assert_eq!(
+            read_bounded_line(&mut reader, 64).unwrap().unwrap(),
+            "second"
+        );
+        assert_eq!(read_bounded_line(&mut reader, 64).unwrap().unwrap(), "last");
+        assert!(read_bounded_line(&mut reader, 64).unwrap().is_none());
+
+        let exactly = io::Cursor::new(vec![b'x'; 64]);
+        assert_eq!(
+            read_bounded_line(&mut { exactly }, 64)
+                .unwrap()
+                .unwrap()
+                .len(),
+            64
+        );
+        let mut endless = io::repeat(b'x');
+        let error = read_bounded_line(&mut io::BufReader::new(&mut endless), 64).unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::InvalidData);
+        let mut not_utf8 = io::Cursor::new(vec![0xff, b'\n']);
+        assert!(read_bounded_line(&mut not_utf8, 64).is_err());
+    }
 
     #[test]
     fn commands_split_like_a_shell() {
