@@ -7,7 +7,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::npm::client::{node_test, prepare_project};
+use crate::npm::client::node_test;
+use crate::npm::prepare_project;
 use crate::{Result, cargo, run, workspace_root};
 
 /// Builds the package and the server, and assembles `target/demo`; returns its path.

@@ -220,6 +220,45 @@ fn optimise(wasm_opt: &Path, from: &Path, to: &Path) -> Result {
     )
 }
 
+/// Copies the files of `sources` into a fresh `project`, installs its devDependencies
+/// (`npm ci`) and the packed package if given; returns the test files (`*.test.*`), sorted.
+pub fn prepare_project(
+    sources: &Path,
+    project: &Path,
+    tarball: Option<&Path>,
+) -> Result<Vec<String>> {
+    let _ = fs::remove_dir_all(project);
+    fs::create_dir_all(project).map_err(|e| e.to_string())?;
+    let mut tests = Vec::new();
+    for entry in fs::read_dir(sources).map_err(|e| e.to_string())? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        if entry.file_type().map_err(|e| e.to_string())?.is_file() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.contains(".test.") {
+                tests.push(name.clone());
+            }
+            copy(&entry.path(), &project.join(&name))?;
+        }
+    }
+    tests.sort();
+    run_in(project, "npm", &["ci", "--no-audit", "--no-fund"])?;
+    let Some(tarball) = tarball else {
+        return Ok(tests);
+    };
+    run_in(
+        project,
+        "npm",
+        &[
+            "install",
+            "--no-save",
+            "--no-audit",
+            "--no-fund",
+            &path_str(tarball)?,
+        ],
+    )?;
+    Ok(tests)
+}
+
 fn exported_names(glue: &str) -> Vec<String> {
     let mut names: Vec<String> = glue
         .lines()
@@ -337,34 +376,9 @@ pub fn test_npm(args: &[String]) -> Result {
     }
 
     let project = out.join("test-project");
-    let _ = fs::remove_dir_all(&project);
-    fs::create_dir_all(&project).map_err(|e| e.to_string())?;
     let sources = root.join("bindings-wasm/tests");
-    let mut tests = Vec::new();
-    for entry in fs::read_dir(&sources).map_err(|e| e.to_string())? {
-        let entry = entry.map_err(|e| e.to_string())?;
-        if entry.file_type().map_err(|e| e.to_string())?.is_file() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if name.contains(".test.") {
-                tests.push(name.clone());
-            }
-            copy(&entry.path(), &project.join(&name))?;
-        }
-    }
-    tests.sort();
+    let tests = prepare_project(&sources, &project, Some(&tarball))?;
     copy(&root.join("docs/web.md"), &project.join("web.md"))?;
-    run_in(&project, "npm", &["ci", "--no-audit", "--no-fund"])?;
-    run_in(
-        &project,
-        "npm",
-        &[
-            "install",
-            "--no-save",
-            "--no-audit",
-            "--no-fund",
-            &path_str(&tarball)?,
-        ],
-    )?;
     let artifacts = sources.join("artifacts");
     let vectors = root.join("conformance/vectors");
     let mut args = vec!["--test".to_owned()];

@@ -7,8 +7,8 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use super::{bindgen, copy, gzip_len, optimise, path_str, read};
-use crate::{Result, cargo, run, run_in, workspace_root};
+use super::{bindgen, copy, gzip_len, optimise, prepare_project, read};
+use crate::{Result, cargo, run, workspace_root};
 
 /// JS files of `bindings-wasm/js/client/` shipped as they are.
 const ENTRY_FILES: [&str; 4] = ["web.js", "index.mjs", "common.js", "index.d.ts"];
@@ -85,45 +85,6 @@ fn report_size(out: &Path) -> Result {
         );
     }
     Ok(())
-}
-
-/// Copies the files of `sources` into a fresh `project`, installs its devDependencies
-/// (`npm ci`) and the packed package if given; returns the test files (`*.test.*`), sorted.
-pub fn prepare_project(
-    sources: &Path,
-    project: &Path,
-    tarball: Option<&Path>,
-) -> Result<Vec<String>> {
-    let _ = fs::remove_dir_all(project);
-    fs::create_dir_all(project).map_err(|e| e.to_string())?;
-    let mut tests = Vec::new();
-    for entry in fs::read_dir(sources).map_err(|e| e.to_string())? {
-        let entry = entry.map_err(|e| e.to_string())?;
-        if entry.file_type().map_err(|e| e.to_string())?.is_file() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if name.contains(".test.") {
-                tests.push(name.clone());
-            }
-            copy(&entry.path(), &project.join(&name))?;
-        }
-    }
-    tests.sort();
-    run_in(project, "npm", &["ci", "--no-audit", "--no-fund"])?;
-    let Some(tarball) = tarball else {
-        return Ok(tests);
-    };
-    run_in(
-        project,
-        "npm",
-        &[
-            "install",
-            "--no-save",
-            "--no-audit",
-            "--no-fund",
-            &path_str(tarball)?,
-        ],
-    )?;
-    Ok(tests)
 }
 
 /// Runs `node --test` on `tests` in `project` with the server binary's path in
