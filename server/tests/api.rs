@@ -132,14 +132,7 @@ async fn idempotency_scenario(backend: Backend) {
     assert_eq!(status, StatusCode::NOT_FOUND);
 
     // Exactly two reports stored.
-    let pool = db.pool().await;
-    let count: i64 = sqlx::query("SELECT COUNT(*) FROM reports")
-        .fetch_one(&pool)
-        .await
-        .unwrap()
-        .try_get(0)
-        .unwrap();
-    assert_eq!(count, 2);
+    assert_eq!(db.report_counts().await.0, 2);
 }
 
 #[tokio::test]
@@ -180,14 +173,7 @@ async fn concurrent_same_key_scenario(backend: Backend) {
     }
     codes.dedup();
     assert_eq!(codes.len(), 1, "every racer gets the one report");
-    let pool = db.pool().await;
-    let count: i64 = sqlx::query("SELECT COUNT(*) FROM reports")
-        .fetch_one(&pool)
-        .await
-        .unwrap()
-        .try_get(0)
-        .unwrap();
-    assert_eq!(count, 1);
+    assert_eq!(db.report_counts().await.0, 1);
 }
 
 #[tokio::test]

@@ -12,7 +12,6 @@ use std::time::{Duration, Instant};
 use common::{Backend, Server, TestDb, backends};
 use kotacerdas_client::outbox::{Outbox, SqliteStore};
 use kotacerdas_client::{Client, RetryPolicy};
-use sqlx::Row;
 
 const TOTAL: usize = 200;
 
@@ -103,14 +102,9 @@ impl Rng {
 /// Exactly `TOTAL` reports, one per title, and an outbox whose items are all sent with
 /// distinct tracking codes.
 async fn assert_exactly_once(db: &TestDb, outbox_file: &std::path::Path) {
-    let pool = db.pool().await;
-    let row = sqlx::query("SELECT COUNT(*), COUNT(DISTINCT idempotency_key) FROM reports")
-        .fetch_one(&pool)
-        .await
-        .unwrap();
-    let count: i64 = row.try_get(0).unwrap();
-    let keys: i64 = row.try_get(1).unwrap();
+    let (count, keys) = db.report_counts().await;
     assert_eq!(count, TOTAL as i64, "reports on the server");
+    let pool = db.pool().await;
     assert_eq!(keys, TOTAL as i64);
     let mut titles = common::stored_titles(&pool).await;
     titles.dedup();

@@ -18,7 +18,6 @@ use common::{Backend, Server, TestDb, backends};
 use kotacerdas_client::outbox::{Outbox, SqliteStore};
 use kotacerdas_client::{Client, ClientError, RetryPolicy};
 use kotacerdas_core::complaint::ReportDraft;
-use sqlx::Row;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
@@ -200,19 +199,12 @@ async fn filled_outbox(
 
 /// (reports, distinct idempotency keys, distinct titles) in the server's database.
 async fn server_counts(db: &TestDb) -> (i64, i64, usize) {
+    let (reports, keys) = db.report_counts().await;
     let pool = db.pool().await;
-    let row = sqlx::query("SELECT COUNT(*), COUNT(DISTINCT idempotency_key) FROM reports")
-        .fetch_one(&pool)
-        .await
-        .unwrap();
     let mut titles = common::stored_titles(&pool).await;
     titles.dedup();
     pool.close().await;
-    (
-        row.try_get(0).unwrap(),
-        row.try_get(1).unwrap(),
-        titles.len(),
-    )
+    (reports, keys, titles.len())
 }
 
 fn client(base: &str) -> Client {

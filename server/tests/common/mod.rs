@@ -66,6 +66,19 @@ impl TestDb {
             .await
             .unwrap()
     }
+
+    /// (stored reports, distinct idempotency keys): the exactly-once checks of every test.
+    pub async fn report_counts(&self) -> (i64, i64) {
+        use sqlx::Row;
+        let pool = self.pool().await;
+        let row = sqlx::query("SELECT COUNT(*), COUNT(DISTINCT idempotency_key) FROM reports")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        let counts = (row.try_get(0).unwrap(), row.try_get(1).unwrap());
+        pool.close().await;
+        counts
+    }
 }
 
 pub fn random_hex(bytes: usize) -> String {
