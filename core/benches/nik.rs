@@ -2,7 +2,11 @@
 //!
 //! Run: `cargo bench -p kotacerdas-core --bench nik` (or `cargo xtask bench`). Inputs are
 //! synthetic NIKs built from every current district with varied dates and serials.
+//!
+//! No Rust NIK library is published, so the baseline in the same run is the check developers
+//! usually write by hand (the logic of the npm `nik-parser`): see [`hand_written_check`].
 
+use std::collections::HashSet;
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -27,6 +31,22 @@ fn inputs() -> Vec<String> {
         .collect()
 }
 
+/// The usual hand-written NIK check: 16 ASCII digits, the district code in a hash set of all
+/// districts, day 1-31 (41-71 for women) and month 1-12, by slicing the string and parsing
+/// each part. It does less than the core (no day-of-month by month and year, no century, no
+/// serial check, no codes for what is wrong), so it is a floor for a simple check, not a peer
+/// doing the same work.
+fn hand_written_check(input: &str, districts: &HashSet<u64>) -> bool {
+    if input.len() != 16 || !input.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let number = |from: usize, to: usize| input[from..to].parse::<u64>().unwrap_or(0);
+    let day = number(6, 8);
+    let day = if day > 40 { day - 40 } else { day };
+    let month = number(8, 10);
+    districts.contains(&number(0, 6)) && (1..=31).contains(&day) && (1..=12).contains(&month)
+}
+
 fn parse(c: &mut Criterion) {
     let inputs = inputs();
     let options = NikOptions::new(Date::new(2026, 11, 29).expect("valid date"));
@@ -48,6 +68,19 @@ fn parse(c: &mut Criterion) {
             nik::validate_lines(black_box(&buffer), &options)
                 .summary
                 .valid
+        })
+    });
+    let districts: HashSet<u64> = region::all(RegionLevel::District)
+        .iter()
+        .map(|district| district.code.value())
+        .collect();
+    group.bench_function("baseline: hand-written check", |b| {
+        b.iter(|| {
+            let mut valid = 0u32;
+            for input in &inputs {
+                valid += u32::from(hand_written_check(black_box(input), &districts));
+            }
+            valid
         })
     });
     group.finish();

@@ -15,6 +15,8 @@
 //! assert_eq!(err.code, "NIK_INVALID_LENGTH");
 //! ```
 
+use std::borrow::Cow;
+
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
@@ -343,14 +345,16 @@ fn region_search(input: SearchInput) -> Result<Value, Problem> {
     Ok(json!({"hits": hits}))
 }
 
-/// The built-in rule sets, plus the caller's own rule set (a regency's Perda) if given.
-fn tax_book(rule_set: Option<&Value>) -> Result<tax::RuleBook, Problem> {
+/// The built-in rule sets, plus the caller's own rule set (a regency's Perda) if given; only
+/// then is the shipped book copied.
+fn tax_book(rule_set: Option<&Value>) -> Result<Cow<'static, tax::RuleBook>, Problem> {
+    let Some(rule_set) = rule_set else {
+        return Ok(Cow::Borrowed(tax::RuleBook::shipped()));
+    };
     let mut book = tax::RuleBook::builtin();
-    if let Some(rule_set) = rule_set {
-        let rules = tax::RuleSet::from_json(&rule_set.to_string()).map_err(|e| problem(&e))?;
-        book.add(rules).map_err(|e| problem(&e))?;
-    }
-    Ok(book)
+    let rules = tax::RuleSet::from_json(&rule_set.to_string()).map_err(|e| problem(&e))?;
+    book.add(rules).map_err(|e| problem(&e))?;
+    Ok(Cow::Owned(book))
 }
 
 #[derive(Deserialize)]
@@ -417,7 +421,7 @@ struct TaxDueInput {
 }
 
 fn tax_due(input: TaxDueInput) -> Result<Value, Problem> {
-    let book = tax::RuleBook::builtin();
+    let book = tax::RuleBook::shipped();
     let rules = book
         .in_force(&input.region, input.from)
         .map_err(|e| problem(&e))?;

@@ -53,6 +53,28 @@ impl Row {
         }
     }
 
+    /// A row of rates (higher is better): the ratio is ours ÷ peer, so that it reads like the
+    /// others (above 1: ours is faster).
+    fn rate_against(
+        what: &str,
+        (ours, ours_unit): (f64, &str),
+        peer_name: &str,
+        (peer, peer_unit): (f64, &str),
+        command: &str,
+    ) -> Row {
+        Row {
+            what: what.to_owned(),
+            ours: format!("{} {ours_unit}", figure(ours)),
+            peer: format!("{peer_name}: {} {peer_unit}", figure(peer)),
+            ratio: if peer > 0.0 {
+                format!("{:.2}×", ours / peer)
+            } else {
+                "—".to_owned()
+            },
+            command: command.to_owned(),
+        }
+    }
+
     /// A row without a peer (none exists, or none is measured by this command).
     fn alone(what: &str, ours: String, note: &str, command: &str) -> Row {
         Row {
@@ -164,6 +186,8 @@ fn render(sections: &[Section], quick: bool, started: &str, commit: &str, dirty:
     let _ = writeln!(
         out,
         "Ratio = peer ÷ ours: above 1 means ours is faster (time) or smaller (size, memory). \
+         A baseline or floor does less work than ours (it is what the simplest version of the \
+         task costs), so there a ratio below 1 is expected and says what our extra work costs. \
          Inputs are synthetic NIKs from `cargo xtask niks` (a mix of valid and invalid ones; \
          they belong to no known person).\n"
     );
@@ -320,15 +344,37 @@ fn criterion(bench: &str, quick: bool) -> Result<String> {
         .map(|_| args.join(" ").trim_end_matches(" --").to_owned())
 }
 
+/// `(benchmark id, ns per element)` pairs.
+type Measurements = Vec<(String, f64)>;
+
+/// Criterion results split into ours and the baseline (the function whose id starts with
+/// `baseline:`, or `baseline: <id>` for a baseline per function).
+fn with_baselines(group: &str) -> Result<(Measurements, Measurements)> {
+    let (baselines, ours): (Vec<_>, Vec<_>) = criterion_results(group)?
+        .into_iter()
+        .partition(|(id, _)| id.starts_with("baseline: "));
+    if baselines.is_empty() {
+        return Err(format!("criterion group {group} has no baseline"));
+    }
+    Ok((ours, baselines))
+}
+
 fn native(quick: bool) -> Result<Vec<Row>> {
     let command = format!("cargo {}", criterion("nik", quick)?);
-    Ok(criterion_results("nik")?
+    let (ours, baselines) = with_baselines("nik")?;
+    let (name, baseline) = &baselines[0];
+    let name = name.trim_start_matches("baseline: ");
+    Ok(ours
         .into_iter()
         .map(|(id, ns)| {
-            Row::alone(
+            Row::against(
                 &format!("native `{id}`, per NIK"),
-                format!("{} ns", figure(ns)),
-                "— (the Node and Python peers below are measured in this run)",
+                ns,
+                &format!(
+                    "baseline, {name} (16 digits, district in a hash set, day and month ranges)"
+                ),
+                *baseline,
+                "ns",
                 &command,
             )
         })
@@ -337,17 +383,23 @@ fn native(quick: bool) -> Result<Vec<Row>> {
 
 fn tax(quick: bool) -> Result<Vec<Row>> {
     let command = format!("cargo {}", criterion("tax", quick)?);
-    Ok(criterion_results("tax")?
-        .into_iter()
+    let (ours, baselines) = with_baselines("tax")?;
+    ours.into_iter()
         .map(|(id, ns)| {
-            Row::alone(
+            let typed = baselines
+                .iter()
+                .find(|(name, _)| name == &format!("baseline: typed {id}"))
+                .ok_or(format!("no typed baseline for {id}"))?;
+            Ok(Row::against(
                 &format!("`json_api::call(\"{id}\")` with its breakdown"),
-                format!("{} µs", figure(ns / 1000.0)),
-                "— (no other implementation of these rules is known to us)",
+                ns / 1000.0,
+                "baseline, the typed Rust call (input parsed, rule set chosen)",
+                typed.1 / 1000.0,
+                "µs",
                 &command,
-            )
+            ))
         })
-        .collect())
+        .collect()
 }
 
 /// Synthetic NIK lines in `target/bench/`, the same generator and seed as the other benches.
@@ -504,29 +556,43 @@ fn npm_size(_quick: bool) -> Result<Vec<Row>> {
     ])
 }
 
+/// `(name, wall ns, CPU ns)` of a `bench-kotlin` result line:
+/// `<name> <wall> ns/op wall (min ..)  <cpu> ns/op cpu (min ..)  median of N`.
+fn jvm_line(line: &str) -> Option<(String, f64, f64)> {
+    // Maven may colour its output: drop the escape sequences.
+    let line = strip_ansi(line);
+    let (before, after) = line.split_once(" ns/op wall")?;
+    let (name, wall) = before.trim_end().rsplit_once(' ')?;
+    let cpu = after.split_once(" ns/op cpu")?.0.rsplit(' ').next()?;
+    Some((
+        name.trim().to_owned(),
+        wall.parse().ok()?,
+        cpu.parse().ok()?,
+    ))
+}
+
 fn jvm(_quick: bool) -> Result<Vec<Row>> {
     let (output, command) = xtask(&["bench-kotlin"])?;
-    let mut rows = Vec::new();
-    for line in output.lines() {
-        // Maven may colour its output: drop the escape sequences.
-        let line = strip_ansi(line);
-        let Some(at) = line.find(" ns/op wall") else {
-            continue;
-        };
-        let before = line[..at].trim_end();
-        let Some((name, value)) = before.rsplit_once(' ') else {
-            continue;
-        };
-        let Ok(ns) = value.parse::<f64>() else {
-            continue;
-        };
-        rows.push(Row::alone(
-            &format!("JVM `{}`", name.trim()),
-            format!("{} ns/op (wall, median)", figure(ns)),
-            "— (no JVM NIK library is measured)",
-            &command,
-        ));
-    }
+    let results: Vec<_> = output.lines().filter_map(jvm_line).collect();
+    let (baselines, ours): (Vec<_>, Vec<_>) = results
+        .into_iter()
+        .partition(|(name, _, _)| name.starts_with("baseline: "));
+    let (baseline_name, _, baseline_cpu) = baselines
+        .first()
+        .ok_or("bench-kotlin printed no baseline")?;
+    let rows = ours
+        .iter()
+        .map(|(name, wall, cpu)| {
+            Row::against(
+                &format!("JVM `{name}` (CPU time; wall {} ns)", figure(*wall)),
+                *cpu,
+                &baseline_name.replacen("baseline: ", "baseline, ", 1),
+                *baseline_cpu,
+                "ns/op",
+                &command,
+            )
+        })
+        .collect();
     found(rows, "bench-kotlin")
 }
 
@@ -630,31 +696,39 @@ fn python(quick: bool) -> Result<Vec<Row>> {
 fn server(quick: bool) -> Result<Vec<Row>> {
     let count = if quick { "2000" } else { "20000" };
     let (output, command) = xtask(&["bench-server", count])?;
+    // "<label>: ... <rate> submissions/s, p50 .., p99 .., errors .." and the floor's line
+    // "<label> floor: ... <rate> requests/s, p50 .., p99 .., errors ..".
+    let figures = |prefix: &str, unit: &str| -> Option<(f64, String)> {
+        let line = output.lines().find_map(|l| l.strip_prefix(prefix))?;
+        let (before, after) = line.split_once(unit)?;
+        let rate = before.rsplit(' ').next()?.parse().ok()?;
+        let latency = after.trim_start_matches(", ").split(", errors").next()?;
+        Some((rate, latency.to_owned()))
+    };
     let mut rows = Vec::new();
-    for line in output.lines() {
-        for backend in ["SQLite", "PostgreSQL"] {
-            let Some(rest) = line.strip_prefix(&format!("{backend}: ")) else {
-                continue;
-            };
-            if let Some((before, _)) = rest.split_once(" submissions/s") {
-                let rate = before.rsplit(' ').next().unwrap_or_default();
-                let latency = rest
-                    .split_once("submissions/s, ")
-                    .and_then(|(_, l)| l.split(", errors").next())
-                    .unwrap_or_default();
-                rows.push(Row::alone(
-                    &format!("server `POST /v1/reports`, {backend}"),
-                    format!("{rate} submissions/s ({latency})"),
-                    "— (no other implementation of this API)",
+    for backend in ["SQLite", "PostgreSQL"] {
+        let what = format!("server `POST /v1/reports`, {backend}");
+        let ours = figures(&format!("{backend}: "), " submissions/s");
+        let floor = figures(&format!("{backend} floor: "), " requests/s");
+        match (ours, floor) {
+            (Some((rate, latency)), Some((floor_rate, floor_latency))) => {
+                rows.push(Row::rate_against(
+                    &format!("{what} ({latency})"),
+                    (rate, "submissions/s"),
+                    &format!(
+                        "floor, `GET /v1/health` (one `SELECT 1`) on the same server ({floor_latency})"
+                    ),
+                    (floor_rate, "requests/s"),
                     &command,
                 ));
-            } else {
-                rows.push(Row::alone(
-                    &format!("server `POST /v1/reports`, {backend}"),
-                    rest.to_owned(),
-                    "—",
-                    &command,
-                ));
+            }
+            _ => {
+                if let Some(line) = output
+                    .lines()
+                    .find(|l| l.starts_with(&format!("{backend}:")))
+                {
+                    rows.push(Row::alone(&what, line.to_owned(), "—", &command));
+                }
             }
         }
     }
@@ -664,16 +738,43 @@ fn server(quick: bool) -> Result<Vec<Row>> {
 fn cli_memory(quick: bool) -> Result<Vec<Row>> {
     let count = if quick { "1000000" } else { "10000000" };
     let (output, command) = xtask(&["cli-memory", count])?;
-    let line = output
-        .lines()
-        .find(|l| l.starts_with("peak RSS"))
-        .ok_or("cli-memory printed no peak RSS")?;
-    Ok(vec![Row::alone(
-        &format!("`kotacerdas nik check -` on {count} lines (stdin to JSON lines)"),
-        line.trim_start_matches("peak RSS ").to_owned(),
-        "— (peak RSS from GNU time)",
-        &command,
-    )])
+    // "<label> <KiB> KiB, <seconds> s wall"
+    let measured = |label: &str| -> Option<(f64, f64)> {
+        let rest = output.lines().find_map(|l| l.strip_prefix(label))?;
+        let (kib, rest) = rest.trim().split_once(" KiB, ")?;
+        let seconds = rest.split_once(" s wall")?.0;
+        Some((kib.parse().ok()?, seconds.parse().ok()?))
+    };
+    let (kib, seconds) = measured("peak RSS ").ok_or("cli-memory printed no peak RSS")?;
+    let what = format!("`kotacerdas nik check -` on {count} lines (stdin to JSON lines)");
+    let Some((peer_kib, peer_seconds)) = measured("peer nik-parser (Node line reader): peak RSS ")
+    else {
+        return Ok(vec![Row::alone(
+            &what,
+            format!("{} KiB, {seconds} s wall", figure(kib)),
+            "— (peer not installed: run `cargo xtask bench-npm` first)",
+            &command,
+        )]);
+    };
+    let peer = "npm `nik-parser` in a Node line reader (one JSON line per input)";
+    Ok(vec![
+        Row::against(
+            &format!("{what}: peak RSS"),
+            kib,
+            peer,
+            peer_kib,
+            "KiB",
+            &command,
+        ),
+        Row::against(
+            &format!("{what}: wall time (the line generator shares the pipe)"),
+            seconds,
+            peer,
+            peer_seconds,
+            "s",
+            &command,
+        ),
+    ])
 }
 
 #[cfg(test)]
@@ -686,6 +787,15 @@ mod tests {
             strip_ansi("\u{1b}[0mparseNib x \u{1b}[1;31mred"),
             "parseNib x red"
         );
+    }
+
+    #[test]
+    fn jvm_lines_give_name_wall_and_cpu() {
+        let line = "\u{1b}[0mcheckNik (single call, valid)                  33631.5 ns/op wall (min 30000.0)     31000.2 ns/op cpu (min 29000.0)  median of 7";
+        let (name, wall, cpu) = jvm_line(line).unwrap();
+        assert_eq!(name, "checkNik (single call, valid)");
+        assert_eq!((wall, cpu), (33631.5, 31000.2));
+        assert!(jvm_line("(checksum 42)").is_none());
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! submits N reports (default 20,000) from 32 keep-alive connections, each with its own
 //! Idempotency-Key; prints submissions per second and p50/p99 latency, then checks that
 //! every accepted report is stored (counted through the officer queue). Bounded in count;
-//! loopback only. With `KOTACERDAS_BENCH_POSTGRES_URL` set it runs again on PostgreSQL.
+//! loopback only. Then, as the floor on the same server and connections, N `GET /v1/health`
+//! (one `SELECT 1` each). With `KOTACERDAS_BENCH_POSTGRES_URL` set it runs again on PostgreSQL.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
@@ -130,6 +131,75 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[index.min(sorted.len() - 1)]
 }
 
+/// What `drive` measured: latencies sorted, requests answered as expected, failures, time.
+struct Measured {
+    latencies: Vec<Duration>,
+    succeeded: usize,
+    errors: usize,
+    elapsed: Duration,
+}
+
+impl Measured {
+    fn per_second(&self) -> f64 {
+        self.succeeded as f64 / self.elapsed.as_secs_f64()
+    }
+
+    fn milliseconds(&self, p: f64) -> f64 {
+        percentile(&self.latencies, p).as_secs_f64() * 1000.0
+    }
+}
+
+/// Sends `requests` requests from `CONNECTIONS` keep-alive connections; `send` makes request
+/// number n and says whether the answer was the expected one.
+fn drive(
+    base: &str,
+    requests: usize,
+    send: impl Fn(&ureq::Agent, &str, usize) -> bool + Send + Sync + 'static,
+) -> Result<Measured> {
+    let send = Arc::new(send);
+    let next = Arc::new(AtomicUsize::new(0));
+    let started = Instant::now();
+    let mut workers = Vec::new();
+    for _ in 0..CONNECTIONS {
+        let (send, next, base) = (Arc::clone(&send), Arc::clone(&next), base.to_owned());
+        workers.push(std::thread::spawn(move || {
+            let agent = agent();
+            let mut latencies = Vec::new();
+            let (mut succeeded, mut errors) = (0usize, 0usize);
+            loop {
+                let n = next.fetch_add(1, Ordering::Relaxed);
+                if n >= requests {
+                    break;
+                }
+                let sent = Instant::now();
+                let ok = send(&agent, &base, n);
+                latencies.push(sent.elapsed());
+                if ok {
+                    succeeded += 1;
+                } else {
+                    errors += 1;
+                }
+            }
+            (latencies, succeeded, errors)
+        }));
+    }
+    let mut measured = Measured {
+        latencies: Vec::with_capacity(requests),
+        succeeded: 0,
+        errors: 0,
+        elapsed: Duration::ZERO,
+    };
+    for worker in workers {
+        let (latencies, succeeded, errors) = worker.join().map_err(|_| "load thread panicked")?;
+        measured.latencies.extend(latencies);
+        measured.succeeded += succeeded;
+        measured.errors += errors;
+    }
+    measured.elapsed = started.elapsed();
+    measured.latencies.sort();
+    Ok(measured)
+}
+
 fn load(label: &str, database: &str, requests: usize) -> Result {
     let server = start(database)?;
     let before = stored(&server)?;
@@ -144,66 +214,53 @@ fn load(label: &str, database: &str, requests: usize) -> Result {
         "created_at": now_iso(),
     })
     .to_string();
-    let body = Arc::new(body);
-    let next = Arc::new(AtomicUsize::new(0));
     let run_id = std::process::id();
-    let started = Instant::now();
-    let mut workers = Vec::new();
-    for _ in 0..CONNECTIONS {
-        let (body, next, base) = (Arc::clone(&body), Arc::clone(&next), server.base.clone());
-        workers.push(std::thread::spawn(move || {
-            let agent = agent();
-            let mut latencies = Vec::new();
-            let (mut accepted, mut errors) = (0usize, 0usize);
-            loop {
-                let n = next.fetch_add(1, Ordering::Relaxed);
-                if n >= requests {
-                    break;
-                }
-                let key = format!("bench-{run_id}-{n:08}");
-                let sent = Instant::now();
-                let response = agent
-                    .post(&format!("{base}/v1/reports"))
-                    .header("content-type", "application/json")
-                    .header("idempotency-key", &key)
-                    .send(body.as_str());
-                latencies.push(sent.elapsed());
-                match response {
-                    Ok(mut r) if r.status().as_u16() == 201 => {
-                        let _ = r.body_mut().read_to_string();
-                        accepted += 1;
-                    }
-                    _ => errors += 1,
-                }
-            }
-            (latencies, accepted, errors)
-        }));
-    }
-    let mut latencies = Vec::with_capacity(requests);
-    let (mut accepted, mut errors) = (0, 0);
-    for worker in workers {
-        let (l, a, e) = worker.join().map_err(|_| "load thread panicked")?;
-        latencies.extend(l);
-        accepted += a;
-        errors += e;
-    }
-    let elapsed = started.elapsed();
-    latencies.sort();
+    let submitted = drive(&server.base, requests, move |agent, base, n| {
+        let response = agent
+            .post(&format!("{base}/v1/reports"))
+            .header("content-type", "application/json")
+            .header("idempotency-key", &format!("bench-{run_id}-{n:08}"))
+            .send(body.as_str());
+        match response {
+            Ok(mut r) if r.status().as_u16() == 201 => r.body_mut().read_to_string().is_ok(),
+            _ => false,
+        }
+    })?;
     let after = stored(&server)?;
-    let rate = accepted as f64 / elapsed.as_secs_f64();
+    let accepted = submitted.succeeded;
     println!(
-        "{label}: {requests} submissions over {CONNECTIONS} connections in {:.2} s: {rate:.0} submissions/s, p50 {:.1} ms, p99 {:.1} ms, errors {errors}, stored {} of {accepted} accepted",
-        elapsed.as_secs_f64(),
-        percentile(&latencies, 0.50).as_secs_f64() * 1000.0,
-        percentile(&latencies, 0.99).as_secs_f64() * 1000.0,
+        "{label}: {requests} submissions over {CONNECTIONS} connections in {:.2} s: {:.0} submissions/s, p50 {:.1} ms, p99 {:.1} ms, errors {}, stored {} of {accepted} accepted",
+        submitted.elapsed.as_secs_f64(),
+        submitted.per_second(),
+        submitted.milliseconds(0.50),
+        submitted.milliseconds(0.99),
+        submitted.errors,
         after - before,
     );
-    if after - before != accepted || errors > 0 {
+    if after - before != accepted || submitted.errors > 0 {
         return Err(format!(
-            "{label}: {errors} errors, {} stored of {accepted} accepted",
+            "{label}: {} errors, {} stored of {accepted} accepted",
+            submitted.errors,
             after - before
         ));
     }
+    // The floor on the same server, connections and database: `GET /v1/health` does one
+    // `SELECT 1` round trip and no work of ours, so the ratio shows what a submission costs
+    // beyond HTTP and the database connection (validation, routing, SLA, the insert).
+    let floor = drive(&server.base, requests, |agent, base, _| {
+        match agent.get(&format!("{base}/v1/health")).call() {
+            Ok(mut r) if r.status().as_u16() == 200 => r.body_mut().read_to_string().is_ok(),
+            _ => false,
+        }
+    })?;
+    println!(
+        "{label} floor: {requests} health checks over {CONNECTIONS} connections in {:.2} s: {:.0} requests/s, p50 {:.1} ms, p99 {:.1} ms, errors {}",
+        floor.elapsed.as_secs_f64(),
+        floor.per_second(),
+        floor.milliseconds(0.50),
+        floor.milliseconds(0.99),
+        floor.errors,
+    );
     Ok(())
 }
 

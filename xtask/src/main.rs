@@ -201,18 +201,34 @@ fn cli_memory(args: &[String]) -> Result {
     };
     run(&cargo(), &["build", "--release", "-p", "kotacerdas-cli"])?;
     let binary = workspace_root().join("target/release/kotacerdas");
-    let mut child = Command::new("/usr/bin/time")
-        .args(["-f", "peak RSS %M KiB, %e s wall"])
-        .arg(&binary)
-        .args([
-            "nik",
-            "check",
-            "-",
-            "--format",
-            "jsonl",
-            "--reference-date",
-            "2026-11-29",
-        ])
+    let mut ours = Command::new(&binary);
+    ours.args(["nik", "check", "-", "--format", "jsonl"])
+        .args(["--reference-date", "2026-11-29"]);
+    peak_memory("peak RSS", ours, count)?;
+    eprintln!("xtask: {count} lines through `kotacerdas nik check -`");
+    // The peer, when `cargo xtask bench-npm` has installed it: the npm `nik-parser` in a
+    // Node line reader doing the same job (one JSON line per input), on the same lines.
+    let bench = workspace_root().join("bindings-wasm/bench");
+    if bench.join("node_modules/nik-parser").is_dir() {
+        let mut peer = Command::new("node");
+        peer.arg(bench.join("nik-parser-lines.mjs"));
+        peak_memory("peer nik-parser (Node line reader): peak RSS", peer, count)?;
+    } else {
+        println!("peer nik-parser: skipped (run `cargo xtask bench-npm` first to install it)");
+    }
+    Ok(())
+}
+
+/// Runs the command under GNU time with `count` synthetic NIK lines on stdin and prints
+/// `<label> <peak> KiB, <seconds> s wall`.
+fn peak_memory(label: &str, command: Command, count: u64) -> Result {
+    let mut timed = Command::new("/usr/bin/time");
+    timed
+        .arg("-f")
+        .arg(format!("{label} %M KiB, %e s wall"))
+        .arg(command.get_program())
+        .args(command.get_args());
+    let mut child = timed
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
         .spawn()
@@ -224,10 +240,9 @@ fn cli_memory(args: &[String]) -> Result {
         writer.flush().map_err(|e| e.to_string())?;
     }
     let status = child.wait().map_err(|e| e.to_string())?;
-    eprintln!("xtask: {count} lines through `kotacerdas nik check -` ({status})");
     if status.success() {
         Ok(())
     } else {
-        Err("the CLI failed".to_owned())
+        Err(format!("{label}: the command failed ({status})"))
     }
 }

@@ -340,11 +340,19 @@ impl RuleBook {
         RuleBook::default()
     }
 
-    /// The rule sets shipped with the SDK: Kabupaten Sampang and the HKPD maxima.
+    /// The rule sets shipped with the SDK: Kabupaten Sampang and the HKPD maxima. A copy the
+    /// caller may add its own rule sets to; to only read them, [`RuleBook::shipped`] avoids
+    /// the copy.
     pub fn builtin() -> RuleBook {
-        RuleBook {
+        RuleBook::shipped().clone()
+    }
+
+    /// The rule sets shipped with the SDK, built once per process.
+    pub fn shipped() -> &'static RuleBook {
+        static BOOK: OnceLock<RuleBook> = OnceLock::new();
+        BOOK.get_or_init(|| RuleBook {
             sets: vec![RuleSet::sampang_2025(), RuleSet::hkpd_maxima()],
-        }
+        })
     }
 
     /// Adds a rule set, refusing one that overlaps another of the same region.

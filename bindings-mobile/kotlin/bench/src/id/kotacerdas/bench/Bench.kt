@@ -6,7 +6,9 @@ import id.kotacerdas.NikOptions
 import id.kotacerdas.call
 import id.kotacerdas.checkNik
 import id.kotacerdas.nikDetails
+import id.kotacerdas.RegionException
 import id.kotacerdas.parseNib
+import id.kotacerdas.regionChildren
 import id.kotacerdas.validateNikLines
 import id.kotacerdas.validateNiks
 
@@ -47,6 +49,34 @@ private inline fun measure(name: String, opsPerRound: Int, rounds: Int = 7, body
         "%-44s %10.1f ns/op wall (min %.1f)  %10.1f ns/op cpu (min %.1f)  median of %d"
             .format(name, wall[rounds / 2], wall.first(), cpu[rounds / 2], cpu.first(), rounds),
     )
+}
+
+/** Every current district code as a number (`352701`), read once through the library. */
+private fun allDistrictCodes(): Set<Int> {
+    val provinces = (11..99).mapNotNull { code ->
+        try {
+            regionChildren(code.toString())
+        } catch (e: RegionException) {
+            null // not a province code
+        }
+    }
+    return provinces.flatten()
+        .flatMap { regency -> regionChildren(regency.code) }
+        .map { district -> district.code.replace(".", "").toInt() }
+        .toHashSet()
+}
+
+/**
+ * The baseline: the check an app would write by hand in Kotlin, with no library call: 16 ASCII
+ * digits, the district in a hash set, day 1-31 (41-71 for women) and month 1-12. It does less
+ * than the core (no day-of-month by month and year, no serial check, no codes for what is
+ * wrong), so it is the floor of a simple check, not a peer doing the same work.
+ */
+private fun handWrittenCheck(nik: String, districts: Set<Int>): Boolean {
+    if (nik.length != 16 || nik.any { it !in '0'..'9' }) return false
+    val day = nik.substring(6, 8).toInt().let { if (it > 40) it - 40 else it }
+    val month = nik.substring(8, 10).toInt()
+    return nik.substring(0, 6).toInt() in districts && day in 1..31 && month in 1..12
 }
 
 /** Arguments: optional name filters (`checkNik parseNib`) to run only some measurements. */
@@ -114,6 +144,12 @@ fun main(args: Array<String>) {
     }
     measure("validateNiks (list of 100,000), per NIK", niks.size) {
         sink += validateNiks(niks, options).valid.toLong()
+    }
+    val districts = allDistrictCodes()
+    measure("baseline: hand-written Kotlin check (no library call)", single) {
+        for (i in 0 until single) {
+            if (handWrittenCheck(niks[i % niks.size], districts)) sink++
+        }
     }
     println("(checksum $sink)")
 }
