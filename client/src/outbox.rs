@@ -7,6 +7,7 @@
 //! core's field problems); a transient failure puts the item back to `pending` with the
 //! reason. An item found in `sending` after a crash is simply sent again.
 
+use futures_util::lock::Mutex;
 use kotacerdas_core::complaint::{FieldProblem, ReportDraft};
 use serde::{Deserialize, Serialize};
 
@@ -101,10 +102,15 @@ pub struct SyncReport {
     pub stopped_by: Option<ClientError>,
 }
 
-/// The outbox over a store.
+/// The outbox over a store. Use one `Outbox` per store: syncs of one outbox run one at a time.
 #[derive(Debug)]
 pub struct Outbox<S: OutboxStore> {
     store: S,
+    /// Held for a whole sync. Two syncs running at once would both send an item; and when
+    /// one of them then failed transiently it would put back to `pending` an item the other
+    /// had just marked `sent` (the idempotency key kept it one report, but the outbox was
+    /// wrong until the next sync). Not a thread lock: it is held across awaits, on any runtime.
+    sync_turn: Mutex<()>,
 }
 
 /// A new idempotency key: 128 bits from the OS generator.
@@ -136,7 +142,10 @@ fn now_iso() -> Option<String> {
 impl<S: OutboxStore> Outbox<S> {
     /// An outbox over a store.
     pub fn new(store: S) -> Outbox<S> {
-        Outbox { store }
+        Outbox {
+            store,
+            sync_turn: Mutex::new(()),
+        }
     }
 
     /// The store.
@@ -191,6 +200,7 @@ impl<S: OutboxStore> Outbox<S> {
         client: &Client,
         max_items: usize,
     ) -> Result<SyncReport, ClientError> {
+        let _turn = self.sync_turn.lock().await;
         let mut report = SyncReport::default();
         let items = self.store.items().await?;
         let mut unfinished = items.into_iter().filter(|i| i.status.is_unfinished());
