@@ -1,6 +1,7 @@
 package id.kotacerdas.bench
 
 import id.kotacerdas.Nik
+import id.kotacerdas.NikChecker
 import id.kotacerdas.NikException
 import id.kotacerdas.NikOptions
 import id.kotacerdas.call
@@ -76,6 +77,24 @@ fun main(args: Array<String>) {
     measure("checkNik (no options: today in WIB)", single) {
         for (i in 0 until single) {
             if (checkNik(niks[i]).valid) sink += 1
+        }
+    }
+    // 16 ASCII digits cross as a ULong and the answer as a UInt: no buffer, one status structure.
+    val checker = NikChecker(options)
+    measure("NikChecker.check (16 digits, valid)", single) {
+        for (i in 0 until single) {
+            if (checker.check("3527014501900001").valid) sink += 1
+        }
+    }
+    measure("NikChecker.check (16 digits, 10% invalid)", single) {
+        for (i in 0 until single) {
+            if (checker.check(niks[i]).valid) sink += 1 else sink += 2
+        }
+    }
+    val today = NikChecker()
+    measure("NikChecker.check (no options: today)", single) {
+        for (i in 0 until single) {
+            if (today.check(niks[i]).valid) sink += 1
         }
     }
     measure("nikDetails (parse + details, one call)", single) {
