@@ -28,9 +28,15 @@ private fun syntheticNiks(count: Int): List<String> = List(count) { i ->
 
 private val threads = java.lang.management.ManagementFactory.getThreadMXBean()
 
+// The whole JVM's CPU time: also counts the GC and JNA's cleaner thread, which free what the
+// calls allocate and do not run on the calling thread.
+private val process = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+    as com.sun.management.OperatingSystemMXBean
+
 /**
- * Wall time and this thread's CPU time per operation. On a shared machine the CPU time is the
- * steadier figure: it leaves out the time the thread waited for a core.
+ * Wall time, this thread's CPU time and the process's CPU time per operation. On a shared
+ * machine the CPU times are the steadier figures: they leave out the time spent waiting for a
+ * core. The process figure adds the work other JVM threads (GC, JNA's cleaner) do for the calls.
  */
 private var only: List<String> = emptyList()
 
@@ -38,15 +44,15 @@ private inline fun measure(name: String, opsPerRound: Int, rounds: Int = 7, body
     if (only.isNotEmpty() && only.none { name.contains(it) }) return
     repeat(3) { body() } // warm-up: JIT, JNA method binding, allocator
     val samples = (1..rounds).map {
-        val (wall, cpu) = System.nanoTime() to threads.currentThreadCpuTime
+        val (wall, cpu, all) = Triple(System.nanoTime(), threads.currentThreadCpuTime, process.processCpuTime)
         body()
-        ((System.nanoTime() - wall).toDouble() / opsPerRound) to ((threads.currentThreadCpuTime - cpu).toDouble() / opsPerRound)
+        listOf(System.nanoTime() - wall, threads.currentThreadCpuTime - cpu, process.processCpuTime - all)
+            .map { it.toDouble() / opsPerRound }
     }
-    val wall = samples.map { it.first }.sorted()
-    val cpu = samples.map { it.second }.sorted()
+    val (wall, cpu, all) = (0..2).map { k -> samples.map { it[k] }.sorted() }
     println(
-        "%-44s %10.1f ns/op wall (min %.1f)  %10.1f ns/op cpu (min %.1f)  median of %d"
-            .format(name, wall[rounds / 2], wall.first(), cpu[rounds / 2], cpu.first(), rounds),
+        "%-44s %10.1f ns/op wall (min %.1f)  %10.1f ns/op cpu (min %.1f)  %10.1f ns/op process cpu  median of %d"
+            .format(name, wall[rounds / 2], wall.first(), cpu[rounds / 2], cpu.first(), all[rounds / 2], rounds),
     )
 }
 
