@@ -294,6 +294,103 @@ pub fn nik_details(nik: String, options: Option<NikOptions>) -> Result<NikDetail
     Ok(Nik::parse(nik, options)?.details())
 }
 
+/// [`NikOptions`] as primitives, for [`check_nik_number`]: dates are `YYYYMMDD` numbers.
+/// Made once by [`nik_number_options`], which checks the dates, and then reused for every call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+pub struct NikNumberOptions {
+    /// "Today" as `YYYYMMDD`; 0 = today in WIB at each call.
+    pub reference_date: u32,
+    /// An unknown district is an error instead of a warning.
+    pub strict: bool,
+    /// The known birth date as `YYYYMMDD`; 0 = none.
+    pub known_birth_date: u32,
+}
+
+fn date_number(date: Date) -> u32 {
+    // Years are 1-9999 (`Date` refuses others), so the number fits a u32.
+    date.year().unsigned_abs() * 10_000 + date.month() * 100 + date.day()
+}
+
+fn number_date(value: u32) -> Result<Option<Date>, NikError> {
+    if value == 0 {
+        return Ok(None);
+    }
+    // A year above i32::MAX / 10_000 cannot be built from a u32, so the cast is lossless.
+    Date::new((value / 10_000) as i32, value / 100 % 100, value % 100)
+        .map(Some)
+        .map_err(|e| NikError::InvalidArgument(problem(&e)))
+}
+
+/// Checks [`NikOptions`] once and returns them as primitives for [`check_nik_number`].
+#[uniffi::export(default(options = None))]
+pub fn nik_number_options(options: Option<NikOptions>) -> Result<NikNumberOptions, NikError> {
+    let options = options.unwrap_or_default();
+    let checked = options.to_core()?;
+    Ok(NikNumberOptions {
+        reference_date: if options.reference_date.is_some() {
+            date_number(checked.reference_date)
+        } else {
+            0
+        },
+        strict: options.strict,
+        known_birth_date: checked.known_birth_date.map_or(0, date_number),
+    })
+}
+
+/// The code tables of [`check_nik_number`]'s answer, in the core's fixed order. Fetch them once.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct NikCodes {
+    /// Every NIK error code: an answer's low byte `k > 0` means `error_codes[k - 1]`.
+    pub error_codes: Vec<String>,
+    /// Every NIK warning code: bit `i` of an answer's second byte means `warning_codes[i]`.
+    pub warning_codes: Vec<String>,
+}
+
+/// The tables that decode [`check_nik_number`]'s answer (the same as the batch's).
+#[uniffi::export]
+pub fn nik_codes() -> NikCodes {
+    let owned = |codes: &[&str]| codes.iter().map(|c| (*c).to_owned()).collect();
+    NikCodes {
+        error_codes: owned(nik::NikError::CODES),
+        warning_codes: owned(nik::NikWarning::CODES),
+    }
+}
+
+/// Checks a NIK given as its number (the 16 digits read as decimal, leading zeros included):
+/// the primitive-only single call. Nothing but integers crosses the FFI, so the foreign side
+/// allocates no buffer; bindings use it for input that is exactly 16 ASCII digits and send any
+/// other text to [`check_nik`] (a hand-written wrapper does: `NikChecker` in Kotlin).
+///
+/// The number is formatted back to 16 digits and parsed by the core like any text, so the
+/// answer is the one [`check_nik`] gives for those digits. Answer: low byte 0 = accepted, else
+/// the error's index in [`nik_codes`]`.error_codes` + 1; second byte: bit `i` set for warning
+/// `warning_codes[i]`. The other arguments are a [`NikNumberOptions`] (from
+/// [`nik_number_options`]) taken apart, because a record would cross as a buffer. Only a number
+/// of more than 16 digits or an impossible date throw (`InvalidArgument`).
+#[uniffi::export]
+pub fn check_nik_number(
+    nik: u64,
+    reference_date: u32,
+    strict: bool,
+    known_birth_date: u32,
+) -> Result<u32, NikError> {
+    if nik > 9_999_999_999_999_999 {
+        let found = nik.ilog10() as usize + 1;
+        return Err(NikError::InvalidArgument(problem(
+            &nik::NikError::InvalidLength { found },
+        )));
+    }
+    let reference_date = number_date(reference_date)?.unwrap_or_else(Date::today_wib);
+    let mut options = nik::NikOptions::new(reference_date).with_strictness(strictness(strict));
+    options.known_birth_date = number_date(known_birth_date)?;
+    Ok(
+        match nik::Nik::parse_with(&format!("{nik:016}"), &options) {
+            Ok(parsed) => u32::from(parsed.warning_bits()) << 8,
+            Err(error) => error.ordinal() as u32 + 1,
+        },
+    )
+}
+
 /// The result of validating many NIKs in one call, compact so that a million NIKs cross the
 /// FFI as two bytes each.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -345,6 +442,7 @@ fn batch_result(batch: nik::NikBatch) -> NikBatchResult {
     let counts = |map: std::collections::BTreeMap<&'static str, u64>| {
         map.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
     };
+    let codes = nik_codes();
     NikBatchResult {
         total: summary.total,
         valid: summary.valid,
@@ -352,14 +450,8 @@ fn batch_result(batch: nik::NikBatch) -> NikBatchResult {
         with_warnings: summary.with_warnings,
         error_counts: counts(summary.errors()),
         warning_counts: counts(summary.warnings()),
-        error_codes: nik::NikError::CODES
-            .iter()
-            .map(|c| (*c).to_owned())
-            .collect(),
-        warning_codes: nik::NikWarning::CODES
-            .iter()
-            .map(|c| (*c).to_owned())
-            .collect(),
+        error_codes: codes.error_codes,
+        warning_codes: codes.warning_codes,
         errors,
         warnings,
     }
@@ -714,5 +806,92 @@ mod tests {
         )
         .unwrap();
         assert_eq!(same, result);
+    }
+
+    /// What `check_nik_number` says, decoded with `nik_codes` into `check_nik`'s terms.
+    fn decoded(nik: u64, options: Option<NikOptions>) -> (bool, Option<String>, Vec<String>) {
+        let codes = nik_codes();
+        let o = nik_number_options(options).unwrap();
+        let answer = check_nik_number(nik, o.reference_date, o.strict, o.known_birth_date).unwrap();
+        let error = (answer & 0xff) as usize;
+        let warnings = (0..codes.warning_codes.len())
+            .filter(|i| answer >> 8 & (1 << i) != 0)
+            .map(|i| codes.warning_codes[i].clone())
+            .collect();
+        (
+            error == 0,
+            error.checked_sub(1).map(|i| codes.error_codes[i].clone()),
+            warnings,
+        )
+    }
+
+    #[test]
+    fn number_entry_answers_as_check_nik() {
+        let strict = NikOptions {
+            strict: true,
+            ..fixed().unwrap()
+        };
+        let known = NikOptions {
+            known_birth_date: Some("1991-01-05".into()),
+            ..fixed().unwrap()
+        };
+        let mut seen = std::collections::BTreeSet::new();
+        for options in [fixed(), Some(strict), Some(known), None] {
+            for text in [
+                "3527014501900001",
+                "3527014501900000",
+                "3527004501900001",
+                "0000000000000000",
+                "3527994501900001",
+                "3527019901900001",
+                "3527014513900001",
+                "3527013102900001",
+                "3527014501300001",
+                "9912344501900001",
+                "9100014501900001",
+                "3570014501900001",
+                "0000000000000001",
+                "3527014501260001",
+            ] {
+                let expected = check_nik(text.into(), options.clone()).unwrap();
+                let got = decoded(text.parse().unwrap(), options.clone());
+                let want = (
+                    expected.valid,
+                    expected.error.map(|e| e.code),
+                    expected.warning_codes,
+                );
+                assert_eq!(got, want, "{text}");
+                seen.insert(format!("{want:?}"));
+            }
+        }
+        // The vectors above reach valid, refused and warned answers, not one kind only.
+        assert!(seen.len() >= 8, "{seen:?}");
+        assert!(
+            seen.iter().any(|s| s.contains("NIK_UNKNOWN_DISTRICT\"]")),
+            "{seen:?}"
+        );
+        assert!(
+            seen.iter().any(|s| s.contains("NIK_BIRTH_DATE_MISMATCH")),
+            "{seen:?}"
+        );
+    }
+
+    #[test]
+    fn number_entry_refuses_impossible_arguments() {
+        let error = check_nik_number(10_000_000_000_000_000, 0, false, 0).unwrap_err();
+        assert!(matches!(error, NikError::InvalidArgument { .. }));
+        assert_eq!(error.code(), "NIK_INVALID_LENGTH");
+        let error = check_nik_number(3527014501900001, 20261331, false, 0).unwrap_err();
+        assert_eq!(error.code(), "DATE_NOT_A_CALENDAR_DATE");
+        let error = check_nik_number(3527014501900001, 20261129, false, 5).unwrap_err();
+        assert!(matches!(error, NikError::InvalidArgument { .. }));
+        let options = nik_number_options(fixed()).unwrap();
+        assert_eq!(options.reference_date, 20261129);
+        assert_eq!(nik_number_options(None).unwrap().reference_date, 0);
+        let bad = NikOptions {
+            known_birth_date: Some("1990-02-30".into()),
+            ..NikOptions::default()
+        };
+        assert!(nik_number_options(Some(bad)).is_err());
     }
 }

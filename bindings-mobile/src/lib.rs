@@ -35,10 +35,11 @@ pub use errors::{
     CallError, KkError, NibError, NikError, NopError, NpwpError, PhoneError, RegionError,
 };
 pub use ids::{
-    CenturyInference, KkDetails, KkOptions, Nik, NikBatchResult, NikCheck, NikDetails, NikKind,
-    NikOptions, NopDetails, NopOptions, NpwpDetails, NpwpForm, PhoneNumber, RegionRef, Sex,
-    SismiopReference, Warning, check_nik, nik_details, normalize_phone, parse_kk, parse_nib,
-    parse_nop, parse_npwp, validate_nik_lines, validate_niks,
+    CenturyInference, KkDetails, KkOptions, Nik, NikBatchResult, NikCheck, NikCodes, NikDetails,
+    NikKind, NikNumberOptions, NikOptions, NopDetails, NopOptions, NpwpDetails, NpwpForm,
+    PhoneNumber, RegionRef, Sex, SismiopReference, Warning, check_nik, check_nik_number, nik_codes,
+    nik_details, nik_number_options, normalize_phone, parse_kk, parse_nib, parse_nop, parse_npwp,
+    validate_nik_lines, validate_niks,
 };
 pub use region::{
     Decree, MatchKind, Region, RegionLevel, Retirement, SearchHit, region_children, region_decree,

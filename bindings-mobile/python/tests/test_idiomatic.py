@@ -142,3 +142,25 @@ def test_check_nik_is_one_call_with_the_refusal_as_a_result():
     with pytest.raises(NikError.InvalidArgument):
         kotacerdas.check_nik("3527014501900001", NikOptions(reference_date="kemarin"))
     assert kotacerdas.nik_details("3527014501900001", FIXED) == Nik.parse("3527014501900001", FIXED).details()
+
+
+def test_check_nik_number_answers_as_check_nik():
+    # The primitive entry behind Kotlin's NikChecker, exported here too: 16 digits as an int,
+    # the answer as an int decoded with the core's tables.
+    codes = kotacerdas.nik_codes()
+    options = kotacerdas.nik_number_options(FIXED)
+    assert options.reference_date == 20261129
+    seen = set()
+    for text in ["3527014501900001", "3527014501900000", "3527004501900001", "3527994501900001",
+                 "3527013102900001", "9912344501900001", "0000000000000000", "3527014513900001"]:
+        answer = kotacerdas.check_nik_number(
+            int(text), options.reference_date, options.strict, options.known_birth_date)
+        error = answer & 0xFF
+        warnings = [c for i, c in enumerate(codes.warning_codes) if answer >> 8 & (1 << i)]
+        check = kotacerdas.check_nik(text, FIXED)
+        got = (error == 0, codes.error_codes[error - 1] if error else None, warnings)
+        assert got == (check.valid, check.error.code if check.error else None, check.warning_codes)
+        seen.add(repr(got))
+    assert len(seen) >= 6
+    with pytest.raises(NikError.InvalidArgument):
+        kotacerdas.check_nik_number(10**16, 0, False, 0)

@@ -1,6 +1,7 @@
 package id.kotacerdas.bench
 
 import id.kotacerdas.Nik
+import id.kotacerdas.NikChecker
 import id.kotacerdas.NikException
 import id.kotacerdas.NikOptions
 import id.kotacerdas.call
@@ -29,9 +30,15 @@ private fun syntheticNiks(count: Int): List<String> = List(count) { i ->
 
 private val threads = java.lang.management.ManagementFactory.getThreadMXBean()
 
+// The whole JVM's CPU time: also counts the GC and JNA's cleaner thread, which free what the
+// calls allocate and do not run on the calling thread.
+private val process = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+    as com.sun.management.OperatingSystemMXBean
+
 /**
- * Wall time and this thread's CPU time per operation. On a shared machine the CPU time is the
- * steadier figure: it leaves out the time the thread waited for a core.
+ * Wall time, this thread's CPU time and the process's CPU time per operation. On a shared
+ * machine the CPU times are the steadier figures: they leave out the time spent waiting for a
+ * core. The process figure adds the work other JVM threads (GC, JNA's cleaner) do for the calls.
  */
 private var only: List<String> = emptyList()
 
@@ -39,15 +46,15 @@ private inline fun measure(name: String, opsPerRound: Int, rounds: Int = 7, body
     if (only.isNotEmpty() && only.none { name.contains(it) }) return
     repeat(3) { body() } // warm-up: JIT, JNA method binding, allocator
     val samples = (1..rounds).map {
-        val (wall, cpu) = System.nanoTime() to threads.currentThreadCpuTime
+        val (wall, cpu, all) = Triple(System.nanoTime(), threads.currentThreadCpuTime, process.processCpuTime)
         body()
-        ((System.nanoTime() - wall).toDouble() / opsPerRound) to ((threads.currentThreadCpuTime - cpu).toDouble() / opsPerRound)
+        listOf(System.nanoTime() - wall, threads.currentThreadCpuTime - cpu, process.processCpuTime - all)
+            .map { it.toDouble() / opsPerRound }
     }
-    val wall = samples.map { it.first }.sorted()
-    val cpu = samples.map { it.second }.sorted()
+    val (wall, cpu, all) = (0..2).map { k -> samples.map { it[k] }.sorted() }
     println(
-        "%-44s %10.1f ns/op wall (min %.1f)  %10.1f ns/op cpu (min %.1f)  median of %d"
-            .format(name, wall[rounds / 2], wall.first(), cpu[rounds / 2], cpu.first(), rounds),
+        "%-44s %10.1f ns/op wall (min %.1f)  %10.1f ns/op cpu (min %.1f)  %10.1f ns/op process cpu  median of %d"
+            .format(name, wall[rounds / 2], wall.first(), cpu[rounds / 2], cpu.first(), all[rounds / 2], rounds),
     )
 }
 
@@ -106,6 +113,24 @@ fun main(args: Array<String>) {
     measure("checkNik (no options: today in WIB)", single) {
         for (i in 0 until single) {
             if (checkNik(niks[i]).valid) sink += 1
+        }
+    }
+    // 16 ASCII digits cross as a ULong and the answer as a UInt: no buffer, one status structure.
+    val checker = NikChecker(options)
+    measure("NikChecker.check (16 digits, valid)", single) {
+        for (i in 0 until single) {
+            if (checker.check("3527014501900001").valid) sink += 1
+        }
+    }
+    measure("NikChecker.check (16 digits, 10% invalid)", single) {
+        for (i in 0 until single) {
+            if (checker.check(niks[i]).valid) sink += 1 else sink += 2
+        }
+    }
+    val today = NikChecker()
+    measure("NikChecker.check (no options: today)", single) {
+        for (i in 0 until single) {
+            if (today.check(niks[i]).valid) sink += 1
         }
     }
     measure("nikDetails (parse + details, one call)", single) {

@@ -39,6 +39,15 @@ class DocsExampleTest {
         val firstError = result.errors[1].toInt().let { if (it == 0) null else result.errorCodes[it - 1] }
         // result.valid == 1uL, result.errorCounts == {NIK_INVALID_LENGTH=1}, firstError == "NIK_INVALID_LENGTH"
         // docs:end batch
+        // docs:begin fast-check
+        val checker = NikChecker(options)              // once, e.g. in the ViewModel; checks the options
+        val verdict = checker.check("3527014501900001") // 16 plain digits: crosses as one number
+        // verdict == NikVerdict(valid = true, errorCode = null, warningCodes = [])
+        val refused = checker.check("3527 01 4501")     // any other text: the checkNik path
+        // refused.errorCode == "NIK_INVALID_LENGTH"; the message: checkNik(text, options).error?.messageId
+        // docs:end fast-check
+        assertEquals(NikVerdict(valid = true, errorCode = null, warningCodes = emptyList()), verdict)
+        assertEquals("NIK_INVALID_LENGTH", refused.errorCode)
         assertEquals("3527014501900001", toStore)
         assertEquals(
             listOf("NIK 352701**********", "1990-01-05 FEMALE Sreseh", "NIK_INVALID_LENGTH {found=10}", "NIK harus 16 digit, ditemukan 10 digit"),
@@ -71,7 +80,7 @@ class DocsExampleTest {
     fun guideQuotesTheseExamples() {
         val docs = File(System.getProperty("kotacerdas.docs.dir") ?: "../../docs", "android.md").readText()
         val source = File("src/test/kotlin/id/kotacerdas/DocsExampleTest.kt").readLines()
-        for (name in listOf("first-call", "errors", "batch", "client")) {
+        for (name in listOf("first-call", "errors", "batch", "fast-check", "client")) {
             val start = source.indexOfFirst { it.trim() == "// docs:begin $name" }
             val end = source.indexOfFirst { it.trim() == "// docs:end $name" }
             assertTrue(start in 0 until end, name)

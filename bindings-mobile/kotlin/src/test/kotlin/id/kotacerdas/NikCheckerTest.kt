@@ -1,0 +1,171 @@
+package id.kotacerdas
+
+import java.io.File
+import kotlin.random.Random
+import kotlinx.serialization.json.Json
+import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.json.JsonPrimitive
+import kotlinx.serialization.json.booleanOrNull
+import kotlinx.serialization.json.jsonArray
+import kotlinx.serialization.json.jsonObject
+import kotlinx.serialization.json.jsonPrimitive
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.assertThrows
+
+/**
+ * [NikChecker] (16 ASCII digits cross as a number) answers exactly as [checkNik] (the text
+ * path) for the conformance vectors and 100,000 generated inputs, and from 8 threads at once.
+ */
+class NikCheckerTest {
+    /** What [checkNik] says, in [NikVerdict]'s terms. */
+    private fun expected(nik: String, options: NikOptions?): NikVerdict {
+        val check = checkNik(nik, options)
+        return NikVerdict(check.valid, check.error?.code, check.warningCodes)
+    }
+
+    private fun sixteenAsciiDigits(nik: String) = nik.length == 16 && nik.all { it in '0'..'9' }
+
+    @Test
+    fun conformanceVectorsAnswerAsCheckNikAndAsTheVector() {
+        val dir = File(System.getProperty("kotacerdas.vectors.dir") ?: "../../conformance/vectors")
+        val files = dir.walkTopDown().filter { it.isFile && it.name.startsWith("nik") && it.extension == "json" }.toList()
+        assertTrue(files.size >= 5, "NIK vector files under $dir")
+        var fast = 0
+        var compared = 0
+        for (file in files) {
+            val suite = Json.parseToJsonElement(file.readText()).jsonObject
+            if (suite.getValue("function").jsonPrimitive.content != "nik.parse") continue
+            for (case in suite.getValue("cases").jsonArray.map { it.jsonObject }) {
+                val input = case.getValue("input").jsonObject
+                val options = optionsOf(input) ?: continue // a malformed request: `call`'s concern
+                val nik = input.getValue("nik").jsonPrimitive.content
+                val id = case.getValue("id").jsonPrimitive.content
+                val want = case.getValue("expected").jsonObject
+                val checker = try {
+                    NikChecker(options)
+                } catch (e: NikException.InvalidArgument) {
+                    assertEquals(e.code, assertThrows<NikException.InvalidArgument> { checkNik(nik, options) }.code, id)
+                    continue
+                }
+                val verdict = checker.check(nik)
+                assertEquals(expected(nik, options), verdict, id)
+                // And as the vector says (an `ok` vector may list its warnings).
+                val wantCode = want["error"]?.jsonObject?.get("code")?.jsonPrimitive?.content
+                if (wantCode == null || wantCode.startsWith("NIK_")) {
+                    assertEquals(wantCode, verdict.errorCode, id)
+                    want["ok"]?.jsonObject?.get("warnings")?.jsonArray?.let { warnings ->
+                        assertEquals(warnings.map { it.jsonPrimitive.content }, verdict.warningCodes, id)
+                    }
+                }
+                compared++
+                if (sixteenAsciiDigits(nik)) fast++
+            }
+        }
+        assertTrue(compared >= 500, "vectors compared: $compared")
+        assertTrue(fast >= 450 && fast < compared, "fast path $fast of $compared")
+    }
+
+    /** The vector's options, or null when the request itself is malformed (wrong types, unknown keys). */
+    private fun optionsOf(input: JsonObject): NikOptions? {
+        if (input.keys.any { it !in setOf("nik", "reference_date", "strict", "known_birth_date") }) return null
+        val nik = input["nik"] as? JsonPrimitive ?: return null
+        if (!nik.isString) return null
+        fun date(key: String): String? {
+            val value = input[key] ?: return null
+            return (value as? JsonPrimitive)?.takeIf { it.isString }?.content
+        }
+        val strict = input["strict"]?.let { (it as? JsonPrimitive)?.booleanOrNull ?: return null } ?: false
+        if (input["reference_date"] != null && date("reference_date") == null) return null
+        if (input["known_birth_date"] != null && date("known_birth_date") == null) return null
+        return NikOptions(referenceDate = date("reference_date"), strict = strict, knownBirthDate = date("known_birth_date"))
+    }
+
+    private val regions = listOf(
+        "352701", "352702", "352709", "352711", "352714", "352799", "352700", "357001", "350001",
+        "910101", "947101", "990010", "991234", "110101", "000000", "317101", "643101",
+    )
+
+    /** A NIK-like input: mostly 16 digits (valid or breaking one rule), else text the core must judge. */
+    private fun generated(random: Random): String {
+        val day = random.nextInt(0, 75)
+        val month = random.nextInt(0, 14)
+        val year = random.nextInt(0, 100)
+        val serial = if (random.nextInt(20) == 0) 0 else random.nextInt(1, 10_000)
+        val digits = regions[random.nextInt(regions.size)] + "%02d%02d%02d%04d".format(day, month, year, serial)
+        return when (random.nextInt(20)) {
+            0 -> " $digits"
+            1 -> "$digits "
+            2 -> digits.dropLast(1) // 15 digits
+            3 -> digits + random.nextInt(10) // 17 digits
+            4 -> digits.substring(0, 6) + "." + digits.substring(6, 12) + "." + digits.substring(12)
+            5 -> digits.replaceRange(3, 4, ('\uFF10' + random.nextInt(10)).toString()) // a full-width digit
+            6 -> digits.replaceRange(9, 10, ('\u0660' + random.nextInt(10)).toString()) // an Arabic-Indic digit
+            7 -> digits.replaceRange(5, 6, "x")
+            8 -> if (random.nextBoolean()) "" else "  "
+            9 -> random.nextLong(0, 10_000_000_000_000_000).toString().padStart(16, '0') // any 16 digits
+            else -> digits
+        }
+    }
+
+    @Test
+    fun hundredThousandGeneratedInputsAnswerAsCheckNik() {
+        val random = Random(2026)
+        val optionSets = listOf(
+            NikOptions(referenceDate = "2026-11-29"),
+            NikOptions(referenceDate = "2026-11-29", strict = true),
+            NikOptions(referenceDate = "2020-02-29", knownBirthDate = "1990-01-05"),
+            null, // today in WIB, on both paths
+        )
+        val checkers = optionSets.map { NikChecker(it) }
+        var fast = 0
+        val answers = mutableMapOf<NikVerdict, Int>()
+        repeat(100_000) { i ->
+            val nik = generated(random)
+            val which = i % optionSets.size
+            val verdict = checkers[which].check(nik)
+            assertEquals(expected(nik, optionSets[which]), verdict, "generated input #$i (options #$which)")
+            if (sixteenAsciiDigits(nik)) fast++
+            answers.merge(verdict, 1, Int::plus)
+        }
+        // The mix reaches both paths and every kind of answer, so the comparison means something.
+        assertTrue(fast in 50_000..95_000, "fast path: $fast")
+        val codes = nikCodes()
+        val refusals = answers.keys.mapNotNull { it.errorCode }.toSet()
+        assertTrue(refusals.size >= codes.errorCodes.size - 2, "error codes seen: $refusals")
+        val warnings = answers.keys.flatMap { it.warningCodes }.toSet()
+        assertEquals(codes.warningCodes.toSet(), warnings, "warning codes seen")
+        assertTrue(answers.keys.any { it.valid && it.warningCodes.isEmpty() })
+    }
+
+    @Test
+    fun malformedOptionsThrowOnceAtConstruction() {
+        val error = assertThrows<NikException.InvalidArgument> { NikChecker(NikOptions(referenceDate = "29-11-2026")) }
+        assertEquals("DATE_INVALID_FORMAT", error.code)
+        val known = assertThrows<NikException.InvalidArgument> { NikChecker(NikOptions(knownBirthDate = "1990-02-30")) }
+        assertEquals("DATE_NOT_A_CALENDAR_DATE", known.code)
+        // The number entry itself refuses what no 16-digit text can give.
+        val tooLong = assertThrows<NikException.InvalidArgument> { checkNikNumber(10_000_000_000_000_000uL, 0u, false, 0u) }
+        assertEquals("NIK_INVALID_LENGTH", tooLong.code)
+    }
+
+    @Test
+    fun eightThreadsHundredThousandFastChecks() {
+        val options = NikOptions(referenceDate = "2026-11-29")
+        val checker = NikChecker(options)
+        val random = Random(7)
+        val inputs = List(1_000) {
+            var nik: String
+            do nik = generated(random) while (!sixteenAsciiDigits(nik))
+            nik
+        }
+        val want = inputs.map { expected(it, options) }
+        assertTrue(want.count { it.valid } in 50..950, "valid inputs: ${want.count { it.valid }}")
+        val mismatches = mismatchesFromEightThreads { t, i ->
+            val k = (i * 7 + t * 131) % inputs.size
+            checker.check(inputs[k]) == want[k]
+        }
+        assertEquals(0, mismatches, "checks with an unexpected answer")
+    }
+}
