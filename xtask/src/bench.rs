@@ -556,38 +556,60 @@ fn npm_size(_quick: bool) -> Result<Vec<Row>> {
     ])
 }
 
-/// `(name, wall ns, CPU ns)` of a `bench-kotlin` result line:
-/// `<name> <wall> ns/op wall (min ..)  <cpu> ns/op cpu (min ..)  median of N`.
-fn jvm_line(line: &str) -> Option<(String, f64, f64)> {
+/// One `bench-kotlin` result line:
+/// `<name> <wall> ns/op wall (min ..)  <cpu> ns/op cpu (min ..)  <all> ns/op process cpu  median of N`.
+struct JvmResult {
+    name: String,
+    wall: f64,
+    /// CPU time of the calling thread.
+    thread_cpu: f64,
+    /// CPU time of the whole JVM (adds GC and JNA's cleaner thread), if printed.
+    process_cpu: Option<f64>,
+}
+
+fn jvm_line(line: &str) -> Option<JvmResult> {
     // Maven may colour its output: drop the escape sequences.
     let line = strip_ansi(line);
     let (before, after) = line.split_once(" ns/op wall")?;
     let (name, wall) = before.trim_end().rsplit_once(' ')?;
-    let cpu = after.split_once(" ns/op cpu")?.0.rsplit(' ').next()?;
-    Some((
-        name.trim().to_owned(),
-        wall.parse().ok()?,
-        cpu.parse().ok()?,
-    ))
+    let (before_cpu, rest) = after.split_once(" ns/op cpu")?;
+    let thread_cpu = before_cpu.rsplit(' ').next()?.parse().ok()?;
+    let process_cpu = rest
+        .split_once(" ns/op process cpu")
+        .and_then(|(before, _)| before.rsplit(' ').next()?.parse().ok());
+    Some(JvmResult {
+        name: name.trim().to_owned(),
+        wall: wall.parse().ok()?,
+        thread_cpu,
+        process_cpu,
+    })
 }
 
 fn jvm(_quick: bool) -> Result<Vec<Row>> {
     let (output, command) = xtask(&["bench-kotlin"])?;
-    let results: Vec<_> = output.lines().filter_map(jvm_line).collect();
-    let (baselines, ours): (Vec<_>, Vec<_>) = results
-        .into_iter()
-        .partition(|(name, _, _)| name.starts_with("baseline: "));
-    let (baseline_name, _, baseline_cpu) = baselines
+    let (baselines, ours): (Vec<_>, Vec<_>) = output
+        .lines()
+        .filter_map(jvm_line)
+        .partition(|result| result.name.starts_with("baseline: "));
+    let baseline = baselines
         .first()
         .ok_or("bench-kotlin printed no baseline")?;
     let rows = ours
         .iter()
-        .map(|(name, wall, cpu)| {
+        .map(|result| {
+            let process = result
+                .process_cpu
+                .map(|ns| format!("; JVM process CPU {} ns", figure(ns)))
+                .unwrap_or_default();
             Row::against(
-                &format!("JVM `{name}` (CPU time; wall {} ns)", figure(*wall)),
-                *cpu,
-                &baseline_name.replacen("baseline: ", "baseline, ", 1),
-                *baseline_cpu,
+                &format!(
+                    "JVM `{}` (calling thread's CPU time; wall {} ns{process})",
+                    result.name,
+                    figure(result.wall)
+                ),
+                result.thread_cpu,
+                &baseline.name.replacen("baseline: ", "baseline, ", 1),
+                baseline.thread_cpu,
                 "ns/op",
                 &command,
             )
@@ -791,10 +813,13 @@ mod tests {
 
     #[test]
     fn jvm_lines_give_name_wall_and_cpu() {
-        let line = "\u{1b}[0mcheckNik (single call, valid)                  33631.5 ns/op wall (min 30000.0)     31000.2 ns/op cpu (min 29000.0)  median of 7";
-        let (name, wall, cpu) = jvm_line(line).unwrap();
-        assert_eq!(name, "checkNik (single call, valid)");
-        assert_eq!((wall, cpu), (33631.5, 31000.2));
+        let line = "\u{1b}[0mcheckNik (single call, valid)                  33631.5 ns/op wall (min 30000.0)     31000.2 ns/op cpu (min 29000.0)     50000.0 ns/op process cpu  median of 7";
+        let result = jvm_line(line).unwrap();
+        assert_eq!(result.name, "checkNik (single call, valid)");
+        assert_eq!((result.wall, result.thread_cpu), (33631.5, 31000.2));
+        assert_eq!(result.process_cpu, Some(50000.0));
+        let older = "parseNib x   10.0 ns/op wall (min 9.0)   8.0 ns/op cpu (min 7.0)  median of 7";
+        assert_eq!(jvm_line(older).unwrap().process_cpu, None);
         assert!(jvm_line("(checksum 42)").is_none());
     }
 
