@@ -131,9 +131,9 @@ fn problem(error: &dyn Coded) -> Problem {
 }
 
 pub(crate) fn decode<T: DeserializeOwned>(input: &Value) -> Result<T, Problem> {
-    T::deserialize(input).map_err(|e| {
+    crate::json_de::from_value(input).map_err(|e| {
         problem(&CallError::InvalidInput {
-            reason: e.to_string(),
+            reason: e.error.to_string(),
         })
     })
 }
