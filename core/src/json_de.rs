@@ -6,8 +6,11 @@
 //! (the npm package's size: serde_json's `&Value` deserializer plus `serde_path_to_error` had
 //! every type compiled twice).
 //!
-//! It behaves as serde_json's `&Value` deserializer (same accepted inputs, same error messages:
-//! the error type is `serde_json::Error`) and reports paths as `serde_path_to_error` did:
+//! It behaves as serde_json's `&Value` deserializer (same error messages: the error type is
+//! `serde_json::Error`) with one exception: a struct is read only from a JSON object, never
+//! positionally from an array (serde's array form of a struct doubled every struct's code, and
+//! no input of the core is documented as an array). It reports paths as `serde_path_to_error`
+//! did:
 //! field names joined by `.`, array indexes as `[i]`, `.` for the root; the innermost failing
 //! value wins, and an error raised by a struct itself (a missing field) is reported at the
 //! struct.
@@ -262,7 +265,6 @@ impl<'de> de::Deserializer<'de> for Tracked<'de, '_> {
         visitor: V,
     ) -> Result<V::Value, Error> {
         match self.value {
-            Value::Array(items) => self.array(items, visitor),
             Value::Object(map) => self.object(map, visitor),
             _ => Err(self.invalid(&visitor)),
         }
@@ -523,7 +525,6 @@ mod tests {
             json!({"name": "a", "kind": {"plain": 3}}),
             json!({"name": "a", "kind": 3}),
             json!({"name": null}),
-            json!([]),
             json!("text"),
         ];
         for case in cases {
@@ -535,6 +536,22 @@ mod tests {
                 "{case}"
             );
         }
+    }
+
+    /// serde_json would read `Outer` from `["a"]`; a struct is an object here.
+    #[test]
+    fn a_struct_is_an_object_not_an_array() {
+        assert_eq!(
+            error(json!(["a"])),
+            (
+                ".".to_owned(),
+                "invalid type: sequence, expected struct Outer".to_owned()
+            )
+        );
+        assert_eq!(
+            error(json!({"name": "a", "items": [[1]]})).0,
+            "items[0]".to_owned()
+        );
     }
 
     #[test]

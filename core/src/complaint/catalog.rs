@@ -164,10 +164,10 @@ pub struct Catalog {
 }
 
 fn parse<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<T, ComplaintDataError> {
-    crate::json_de::from_str(text).map_err(|err| ComplaintDataError::InvalidJson {
+    serde_json::from_str(text).map_err(|err| ComplaintDataError::InvalidJson {
         file: file.to_owned(),
-        line: err.error.line(),
-        column: err.error.column(),
+        line: err.line(),
+        column: err.column(),
     })
 }
 

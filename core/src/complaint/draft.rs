@@ -388,12 +388,12 @@ pub fn validate_json(
             &ReportError::Malformed { line: 1, column: 1 },
         )]);
     }
-    let draft: ReportDraft = crate::json_de::from_str(text).map_err(|err| {
+    let draft: ReportDraft = serde_json::from_str(text).map_err(|err| {
         vec![FieldProblem::new(
             "",
             &ReportError::Malformed {
-                line: err.error.line(),
-                column: err.error.column(),
+                line: err.line(),
+                column: err.column(),
             },
         )]
     })?;
