@@ -165,8 +165,7 @@ pub struct Catalog {
 
 /// How a data file's text becomes a typed value.
 trait Reader {
-    fn parse<T: for<'de> Deserialize<'de>>(file: &str, text: &str)
-    -> Result<T, ComplaintDataError>;
+    fn read<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, serde_json::Error>;
 }
 
 /// serde_json's text reader: a file of the wrong shape is reported at the line and column of
@@ -174,15 +173,8 @@ trait Reader {
 struct TextReader;
 
 impl Reader for TextReader {
-    fn parse<T: for<'de> Deserialize<'de>>(
-        file: &str,
-        text: &str,
-    ) -> Result<T, ComplaintDataError> {
-        serde_json::from_str(text).map_err(|err| ComplaintDataError::InvalidJson {
-            file: file.to_owned(),
-            line: err.line(),
-            column: err.column(),
-        })
+    fn read<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, serde_json::Error> {
+        serde_json::from_str(text)
     }
 }
 
@@ -191,16 +183,20 @@ impl Reader for TextReader {
 struct ValueReader;
 
 impl Reader for ValueReader {
-    fn parse<T: for<'de> Deserialize<'de>>(
-        file: &str,
-        text: &str,
-    ) -> Result<T, ComplaintDataError> {
-        crate::json_de::from_str(text).map_err(|err| ComplaintDataError::InvalidJson {
-            file: file.to_owned(),
-            line: err.error.line(),
-            column: err.error.column(),
-        })
+    fn read<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, serde_json::Error> {
+        crate::json_de::from_str(text).map_err(|err| err.error)
     }
+}
+
+fn parse<R: Reader, T: for<'de> Deserialize<'de>>(
+    file: &str,
+    text: &str,
+) -> Result<T, ComplaintDataError> {
+    R::read(text).map_err(|err| ComplaintDataError::InvalidJson {
+        file: file.to_owned(),
+        line: err.line(),
+        column: err.column(),
+    })
 }
 
 fn valid_segment(segment: &str) -> bool {
@@ -319,11 +315,11 @@ impl Catalog {
     }
 
     fn read<R: Reader>(sources: CatalogSources<'_>) -> Result<Catalog, ComplaintDataError> {
-        let taxonomy: TaxonomyData = R::parse("taxonomy.json", sources.taxonomy)?;
-        let opd_data: OpdData = R::parse("opds.json", sources.opds)?;
-        let routing: RoutingData = R::parse("routing.json", sources.routing)?;
-        let sla: SlaPolicyData = R::parse("sla_policies.json", sources.sla_policies)?;
-        let rules: ReportRules = R::parse("report_rules.json", sources.report_rules)?;
+        let taxonomy: TaxonomyData = parse::<R, _>("taxonomy.json", sources.taxonomy)?;
+        let opd_data: OpdData = parse::<R, _>("opds.json", sources.opds)?;
+        let routing: RoutingData = parse::<R, _>("routing.json", sources.routing)?;
+        let sla: SlaPolicyData = parse::<R, _>("sla_policies.json", sources.sla_policies)?;
+        let rules: ReportRules = parse::<R, _>("report_rules.json", sources.report_rules)?;
         let boundary = Boundary::from_geojson(sources.boundary)
             .ok_or(ComplaintDataError::InvalidBoundary {})?;
 
