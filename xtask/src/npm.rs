@@ -18,7 +18,7 @@ mod schema_ts;
 const BUDGET_GZIP_BYTES: usize = 150 * 1024;
 
 /// What `cargo xtask test` (and so CI) checks until the package meets the 150 KB:
-/// a ratchet just above today's size (358.8 KB gzipped for the node entry; 385.3 KB before the
+/// a ratchet just above today's size (359.0 KB gzipped for the node entry; 385.3 KB before the
 /// core's typed inputs were read by one deserializer, `core/src/json_de.rs`), so that growth
 /// fails CI. Of the .wasm, gzipped section by section: code 246 KB (serde's per-type code for
 /// the core's run-time JSON: tax inputs, rule sets, catalogs; the rules themselves; core::fmt
