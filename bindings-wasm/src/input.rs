@@ -91,7 +91,10 @@ pub(crate) fn options<T: DeserializeOwned + Default>(value: &JsValue) -> Result<
     if json.length() > MAX_TEXT {
         return Err(invalid_input("options are too large"));
     }
-    serde_json::from_str(&String::from(json)).map_err(|e| invalid_input(&format!("options: {e}")))
+    let value: serde_json::Value = serde_json::from_str(&String::from(json))
+        .map_err(|e| invalid_input(&format!("options: {e}")))?;
+    kotacerdas_core::json_api::from_value(&value)
+        .map_err(|e| invalid_input(&format!("options: {e}")))
 }
 
 /// A record as a plain JS object typed by its tsify declaration. Through JSON text for the same

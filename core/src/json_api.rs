@@ -133,11 +133,18 @@ fn problem(error: &dyn Coded) -> Problem {
 }
 
 pub(crate) fn decode<T: DeserializeOwned>(input: &Value) -> Result<T, Problem> {
-    T::deserialize(input).map_err(|e| {
+    crate::json_de::from_value(input).map_err(|e| {
         problem(&CallError::InvalidInput {
-            reason: e.to_string(),
+            reason: e.error.to_string(),
         })
     })
+}
+
+/// Reads a typed value from a JSON value with the deserializer every `call` uses (bindings use it
+/// for their own option types, so the package holds one JSON deserializer); the error carries
+/// serde_json's message.
+pub fn from_value<T: DeserializeOwned>(value: &Value) -> Result<T, serde_json::Error> {
+    crate::json_de::from_value(value).map_err(|e| e.error)
 }
 
 fn codes<C: Coded>(items: impl IntoIterator<Item = C>) -> Vec<&'static str> {

@@ -7,6 +7,7 @@ pub mod date;
 pub mod error;
 pub mod id;
 pub mod json_api;
+mod json_de;
 pub mod region;
 pub mod tax;
 

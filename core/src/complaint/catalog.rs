@@ -163,8 +163,36 @@ pub struct Catalog {
     boundary: Boundary,
 }
 
-fn parse<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<T, ComplaintDataError> {
-    serde_json::from_str(text).map_err(|err| ComplaintDataError::InvalidJson {
+/// How a data file's text becomes a typed value.
+trait Reader {
+    fn read<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, serde_json::Error>;
+}
+
+/// serde_json's text reader: a file of the wrong shape is reported at the line and column of
+/// the offending value (a caller's files, [`Catalog::from_sources`]).
+struct TextReader;
+
+impl Reader for TextReader {
+    fn read<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, serde_json::Error> {
+        serde_json::from_str(text)
+    }
+}
+
+/// The core's one deserializer over a parsed value (`json_de`), for the shipped files, which
+/// tests prove valid: the npm package then holds no text reader code per catalog type.
+struct ValueReader;
+
+impl Reader for ValueReader {
+    fn read<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, serde_json::Error> {
+        crate::json_de::from_str(text).map_err(|err| err.error)
+    }
+}
+
+fn parse<R: Reader, T: for<'de> Deserialize<'de>>(
+    file: &str,
+    text: &str,
+) -> Result<T, ComplaintDataError> {
+    R::read(text).map_err(|err| ComplaintDataError::InvalidJson {
         file: file.to_owned(),
         line: err.line(),
         column: err.column(),
@@ -276,18 +304,22 @@ impl Catalog {
     pub fn embedded() -> &'static Catalog {
         static CATALOG: OnceLock<Catalog> = OnceLock::new();
         CATALOG.get_or_init(|| {
-            Catalog::from_sources(CatalogSources::embedded())
+            Catalog::read::<ValueReader>(CatalogSources::embedded())
                 .expect("the shipped complaint data is checked by tests/complaint_data.rs")
         })
     }
 
     /// Builds a catalog from JSON texts, checking every cross-reference.
     pub fn from_sources(sources: CatalogSources<'_>) -> Result<Catalog, ComplaintDataError> {
-        let taxonomy: TaxonomyData = parse("taxonomy.json", sources.taxonomy)?;
-        let opd_data: OpdData = parse("opds.json", sources.opds)?;
-        let routing: RoutingData = parse("routing.json", sources.routing)?;
-        let sla: SlaPolicyData = parse("sla_policies.json", sources.sla_policies)?;
-        let rules: ReportRules = parse("report_rules.json", sources.report_rules)?;
+        Catalog::read::<TextReader>(sources)
+    }
+
+    fn read<R: Reader>(sources: CatalogSources<'_>) -> Result<Catalog, ComplaintDataError> {
+        let taxonomy: TaxonomyData = parse::<R, _>("taxonomy.json", sources.taxonomy)?;
+        let opd_data: OpdData = parse::<R, _>("opds.json", sources.opds)?;
+        let routing: RoutingData = parse::<R, _>("routing.json", sources.routing)?;
+        let sla: SlaPolicyData = parse::<R, _>("sla_policies.json", sources.sla_policies)?;
+        let rules: ReportRules = parse::<R, _>("report_rules.json", sources.report_rules)?;
         let boundary = Boundary::from_geojson(sources.boundary)
             .ok_or(ComplaintDataError::InvalidBoundary {})?;
 
@@ -469,5 +501,31 @@ impl Catalog {
     /// The regency boundary.
     pub fn boundary(&self) -> &Boundary {
         &self.boundary
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Coded;
+
+    /// The shipped files read through `json_de` give the catalog serde_json's text reader gives.
+    #[test]
+    fn both_readers_load_the_same_catalog() {
+        let text = Catalog::from_sources(CatalogSources::embedded()).expect("valid");
+        assert_eq!(format!("{text:?}"), format!("{:?}", Catalog::embedded()));
+        let wrong = CatalogSources {
+            routing: "{\"version\": 1}",
+            ..CatalogSources::embedded()
+        };
+        for result in [
+            Catalog::read::<ValueReader>(wrong),
+            Catalog::read::<TextReader>(wrong),
+        ] {
+            assert_eq!(
+                result.map(|_| ()).map_err(|e| e.code()),
+                Err("COMPLAINT_DATA_INVALID_JSON")
+            );
+        }
     }
 }

@@ -64,7 +64,7 @@ impl Boundary {
     /// (positions `[lon, lat]`). `None` if it is not one, or a ring has fewer than 4
     /// positions or invalid coordinates.
     pub fn from_geojson(text: &str) -> Option<Boundary> {
-        let feature: GeoJsonFeature = serde_json::from_str(text).ok()?;
+        let feature: GeoJsonFeature = crate::json_de::from_str(text).ok()?;
         let raw = match feature.geometry {
             GeoJsonGeometry::Polygon { coordinates } => vec![coordinates],
             GeoJsonGeometry::MultiPolygon { coordinates } => coordinates,

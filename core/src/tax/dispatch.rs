@@ -107,9 +107,9 @@ trait WithInput {
 
 /// Parses a JSON input, reporting the path of a missing or ill-typed field.
 fn parse<T: TaxInput>(input: &Value) -> Result<T, TaxError> {
-    serde_path_to_error::deserialize(input).map_err(|error| {
-        let parent = error.path().to_string();
-        let reason = error.inner().to_string();
+    crate::json_de::from_value(input).map_err(|error| {
+        let parent = error.path;
+        let reason = error.error.to_string();
         // serde reports a missing field at its parent (an unknown one at itself); name the
         // missing field itself.
         let field = reason

@@ -282,9 +282,9 @@ impl RuleSet {
         let limits = validate::Limits::parse(HKPD_LIMITS)?;
         limits.check(&raw)?;
         let rules: RuleSet =
-            serde_path_to_error::deserialize(&raw).map_err(|error| TaxError::InvalidRuleSet {
-                field: error.path().to_string(),
-                reason: error.inner().to_string(),
+            crate::json_de::from_value(&raw).map_err(|error| TaxError::InvalidRuleSet {
+                field: error.path,
+                reason: error.error.to_string(),
             })?;
         validate::check_consistency(&rules)?;
         Ok(rules)

@@ -106,9 +106,9 @@ fn values_at<'a>(root: &'a Value, path: &str) -> Vec<(String, &'a Value)> {
 impl Limits {
     pub(crate) fn parse(text: &str) -> Result<Limits, TaxError> {
         let file: LimitFile =
-            serde_json::from_str(text).map_err(|error| TaxError::InvalidRuleSet {
+            crate::json_de::from_str(text).map_err(|error| TaxError::InvalidRuleSet {
                 field: "hkpd_limits".to_owned(),
-                reason: error.to_string(),
+                reason: error.error.to_string(),
             })?;
         Ok(Limits {
             entries: file.limits,
