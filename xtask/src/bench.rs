@@ -40,34 +40,43 @@ impl Row {
         unit: &str,
         command: &str,
     ) -> Row {
-        Row {
-            what: what.to_owned(),
-            ours: format!("{} {unit}", figure(ours)),
-            peer: format!("{peer_name}: {} {unit}", figure(peer)),
-            ratio: if ours > 0.0 {
-                format!("{:.2}×", peer / ours)
-            } else {
-                "—".to_owned()
-            },
-            command: command.to_owned(),
-        }
+        Row::compared(
+            what,
+            (ours, unit),
+            peer_name,
+            (peer, unit),
+            peer / ours,
+            command,
+        )
     }
 
     /// A row of rates (higher is better): the ratio is ours ÷ peer, so that it reads like the
     /// others (above 1: ours is faster).
     fn rate_against(
         what: &str,
+        ours: (f64, &str),
+        peer_name: &str,
+        peer: (f64, &str),
+        command: &str,
+    ) -> Row {
+        Row::compared(what, ours, peer_name, peer, ours.0 / peer.0, command)
+    }
+
+    /// The row of two figures with their units; a ratio that is not finite (a zero) shows `—`.
+    fn compared(
+        what: &str,
         (ours, ours_unit): (f64, &str),
         peer_name: &str,
         (peer, peer_unit): (f64, &str),
+        ratio: f64,
         command: &str,
     ) -> Row {
         Row {
             what: what.to_owned(),
             ours: format!("{} {ours_unit}", figure(ours)),
             peer: format!("{peer_name}: {} {peer_unit}", figure(peer)),
-            ratio: if peer > 0.0 {
-                format!("{:.2}×", ours / peer)
+            ratio: if ratio.is_finite() {
+                format!("{ratio:.2}×")
             } else {
                 "—".to_owned()
             },
@@ -809,6 +818,18 @@ mod tests {
             strip_ansi("\u{1b}[0mparseNib x \u{1b}[1;31mred"),
             "parseNib x red"
         );
+    }
+
+    #[test]
+    fn ratios_read_above_one_when_ours_is_better() {
+        let time = Row::against("t", 2.0, "peer", 6.0, "ns", "c");
+        assert_eq!(
+            (time.ours.as_str(), time.ratio.as_str()),
+            ("2.0 ns", "3.00×")
+        );
+        let rate = Row::rate_against("r", (300.0, "req/s"), "floor", (100.0, "req/s"), "c");
+        assert_eq!(rate.ratio, "3.00×");
+        assert_eq!(Row::against("z", 0.0, "peer", 6.0, "ns", "c").ratio, "—");
     }
 
     #[test]
