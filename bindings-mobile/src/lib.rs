@@ -19,6 +19,7 @@ uniffi::setup_scaffolding!("kotacerdas");
 mod call;
 mod client;
 mod complaint;
+mod direct;
 mod errors;
 mod ids;
 mod region;

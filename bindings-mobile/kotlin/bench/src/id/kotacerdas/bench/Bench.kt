@@ -2,10 +2,13 @@ package id.kotacerdas.bench
 
 import id.kotacerdas.Nik
 import id.kotacerdas.NikChecker
+import id.kotacerdas.NikDirect
 import id.kotacerdas.NikException
 import id.kotacerdas.NikOptions
 import id.kotacerdas.call
 import id.kotacerdas.checkNik
+import id.kotacerdas.checkNikNumber
+import id.kotacerdas.nikNumberOptions
 import id.kotacerdas.nikDetails
 import id.kotacerdas.RegionException
 import id.kotacerdas.parseNib
@@ -115,7 +118,8 @@ fun main(args: Array<String>) {
             if (checkNik(niks[i]).valid) sink += 1
         }
     }
-    // 16 ASCII digits cross as a ULong and the answer as a UInt: no buffer, one status structure.
+    // 16 ASCII digits cross as a Long and the answer as an Int through the library's C entry
+    // (JNA direct mapping, primitives only): no buffer, no call status, nothing allocated.
     val checker = NikChecker(options)
     measure("NikChecker.check (16 digits, valid)", single) {
         for (i in 0 until single) {
@@ -131,6 +135,22 @@ fun main(args: Array<String>) {
     measure("NikChecker.check (no options: today)", single) {
         for (i in 0 until single) {
             if (today.check(niks[i]).valid) sink += 1
+        }
+    }
+    // The two transports of the same number, without NikChecker's text check and decoding:
+    // the uniffi export (one UniffiRustCallStatus structure per call, the path NikChecker took
+    // before) and the C entry (nothing per call).
+    val number = nikNumberOptions(options)
+    val digits = niks.take(single).map { it.toLong() }
+    measure("uniffi checkNikNumber (16 digits, 10% invalid)", single) {
+        for (i in 0 until single) {
+            sink += checkNikNumber(digits[i].toULong(), number.referenceDate, number.strict, number.knownBirthDate).toInt()
+        }
+    }
+    val referenceDate = number.referenceDate.toInt()
+    measure("C entry, direct mapping (16 digits, 10% invalid)", single) {
+        for (i in 0 until single) {
+            sink += NikDirect.kotacerdas_nik_check_number(digits[i], referenceDate, 0, 0)
         }
     }
     measure("nikDetails (parse + details, one call)", single) {

@@ -3,6 +3,8 @@ package id.kotacerdas
 // Hand-written, shipped with the generated bindings (kotacerdas.kt): the fast single NIK check.
 // A thin translation like the generated code: every rule stays in the Rust core.
 
+import com.sun.jna.Native
+
 /**
  * The answer of [NikChecker.check]: the same `valid`, error code and warning codes as
  * [checkNik] gives for the same input and options. The messages, fields and masked number are
@@ -19,9 +21,10 @@ data class NikVerdict(
 
 /**
  * Checks single NIKs with fixed [options]: the fastest single call. Input of exactly 16 ASCII
- * digits crosses the FFI as one number and comes back as one number (no buffer, no object);
- * any other text (separators, spaces, other lengths, non-ASCII digits) is passed to [checkNik]
- * unchanged, so the core judges every input exactly as [checkNik] does.
+ * digits crosses the FFI as one number and comes back as one number, through a C entry point of
+ * the library bound with JNA direct mapping (no buffer, no object, no call status: nothing is
+ * allocated per call); any other text (separators, spaces, other lengths, non-ASCII digits) is
+ * passed to [checkNik] unchanged, so the core judges every input exactly as [checkNik] does.
  *
  * Immutable and safe to share between threads: create one per set of options and reuse it.
  *
@@ -31,17 +34,20 @@ data class NikVerdict(
 class NikChecker(val options: NikOptions? = null) {
     private val number = nikNumberOptions(options)
 
+    // The options as the C entry's arguments, converted once.
+    private val referenceDate = number.referenceDate.toInt()
+    private val strict: Byte = if (number.strict) 1 else 0
+    private val knownBirthDate = number.knownBirthDate.toInt()
+
     /** Checks [nik]; a refused number is a result, not an exception. */
     fun check(nik: String): NikVerdict {
-        // Not a NIK rule, only the choice of transport: 16 ASCII digits fit a ULong.
-        if (nik.length == 16 && nik.all { it in '0'..'9' }) {
-            val answer = checkNikNumber(
-                nik.toULong(),
-                number.referenceDate,
-                number.strict,
-                number.knownBirthDate,
-            )
-            return NikAnswers.verdict(answer)
+        val digits = sixteenAsciiDigits(nik)
+        if (digits >= 0) {
+            val answer = NikDirect.kotacerdas_nik_check_number(digits, referenceDate, strict, knownBirthDate)
+            if (answer != NikDirect.ASK_THE_EXPORT) return NikAnswers.verdict(answer)
+            // Arguments the entry refuses, or a bug in the library: the uniffi export with the
+            // same arguments throws the typed exception (with code and messages) or answers.
+            return NikAnswers.verdict(checkNikNumber(digits.toULong(), number.referenceDate, number.strict, number.knownBirthDate).toInt())
         }
         val result = checkNik(nik, options)
         return NikVerdict(result.valid, result.error?.code, result.warningCodes)
@@ -49,7 +55,46 @@ class NikChecker(val options: NikOptions? = null) {
 }
 
 /**
- * Decodes [checkNikNumber]'s answer with the core's code tables ([nikCodes], fetched once):
+ * The number that 16 ASCII digits spell, or -1 for any other text. Not a NIK rule, only the
+ * choice of transport: such text fits a `Long` and the core reads it back as the same digits.
+ */
+internal fun sixteenAsciiDigits(text: String): Long {
+    if (text.length != 16) return -1
+    var number = 0L
+    for (c in text) {
+        if (c !in '0'..'9') return -1
+        number = number * 10 + (c - '0')
+    }
+    return number
+}
+
+/**
+ * The library's C entry points for this file (`bindings-mobile/src/direct.rs`): an internal ABI
+ * of the wrapper, not API. Bound with JNA direct mapping, as the generated `UniffiLib` is, to
+ * the library the generated code loads; only primitives cross (`Long`/`Int`/`Byte`: Kotlin's
+ * unsigned types would mangle the JVM names), so a call allocates nothing.
+ */
+internal object NikDirect {
+    /** The generated `findLibraryName("kotacerdas")` rule, which is private there (a test checks they agree). */
+    internal fun libraryName(): String =
+        System.getProperty("uniffi.component.kotacerdas.libraryOverride") ?: "kotacerdas_mobile"
+
+    /** `NIK_CHECK_RETRY_TYPED` (u32::MAX): ask the uniffi export, which throws the typed error. */
+    const val ASK_THE_EXPORT: Int = -1
+
+    init {
+        // The generated code's own checks first (contract version, checksums of the exports).
+        uniffiEnsureInitialized()
+        Native.register(NikDirect::class.java, libraryName())
+    }
+
+    /** `check_nik_number` of the uniffi facade, same arguments and answer as a `u32`. */
+    @JvmStatic
+    external fun kotacerdas_nik_check_number(nik: Long, referenceDate: Int, strict: Byte, knownBirthDate: Int): Int
+}
+
+/**
+ * Decodes the answer of [checkNikNumber] and its C twin with the core's code tables ([nikCodes], fetched once):
  * low byte 0 = accepted, else error index + 1; second byte = one bit per warning. Every
  * possible verdict is built once, so a check allocates nothing here.
  */
@@ -62,8 +107,8 @@ private object NikAnswers {
         NikVerdict(true, null, codes.warningCodes.filterIndexed { i, _ -> bits and (1 shl i) != 0 })
     }
 
-    fun verdict(answer: UInt): NikVerdict {
-        val error = (answer and 0xFFu).toInt()
-        return if (error == 0) accepted[((answer shr 8) and 0xFFu).toInt()] else refused[error - 1]
+    fun verdict(answer: Int): NikVerdict {
+        val error = answer and 0xFF
+        return if (error == 0) accepted[(answer shr 8) and 0xFF] else refused[error - 1]
     }
 }

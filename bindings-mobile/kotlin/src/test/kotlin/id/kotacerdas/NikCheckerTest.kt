@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows
 
 /**
- * [NikChecker] (16 ASCII digits cross as a number) answers exactly as [checkNik] (the text
- * path) for the conformance vectors and 100,000 generated inputs, and from 8 threads at once.
+ * [NikChecker] (16 ASCII digits cross as a number, through the C entry [NikDirect]) answers
+ * exactly as [checkNik] (the text path) for the conformance vectors and 100,000 generated inputs,
+ * and from 8 threads at once; the C entry answers exactly as the uniffi export [checkNikNumber].
  */
 class NikCheckerTest {
     /** What [checkNik] says, in [NikVerdict]'s terms. */
@@ -25,7 +26,7 @@ class NikCheckerTest {
         return NikVerdict(check.valid, check.error?.code, check.warningCodes)
     }
 
-    private fun sixteenAsciiDigits(nik: String) = nik.length == 16 && nik.all { it in '0'..'9' }
+    private fun isSixteenAsciiDigits(nik: String) = nik.length == 16 && nik.all { it in '0'..'9' }
 
     @Test
     fun conformanceVectorsAnswerAsCheckNikAndAsTheVector() {
@@ -60,7 +61,7 @@ class NikCheckerTest {
                     }
                 }
                 compared++
-                if (sixteenAsciiDigits(nik)) fast++
+                if (isSixteenAsciiDigits(nik)) fast++
             }
         }
         assertTrue(compared >= 500, "vectors compared: $compared")
@@ -119,6 +120,7 @@ class NikCheckerTest {
             null, // today in WIB, on both paths
         )
         val checkers = optionSets.map { NikChecker(it) }
+        val numbers = optionSets.map { nikNumberOptions(it) }
         var fast = 0
         val answers = mutableMapOf<NikVerdict, Int>()
         repeat(100_000) { i ->
@@ -126,7 +128,17 @@ class NikCheckerTest {
             val which = i % optionSets.size
             val verdict = checkers[which].check(nik)
             assertEquals(expected(nik, optionSets[which]), verdict, "generated input #$i (options #$which)")
-            if (sixteenAsciiDigits(nik)) fast++
+            if (isSixteenAsciiDigits(nik)) {
+                fast++
+                // The C entry and the uniffi export give the same raw answer for the same number.
+                val o = numbers[which]
+                val digits = nik.toLong()
+                assertEquals(
+                    checkNikNumber(digits.toULong(), o.referenceDate, o.strict, o.knownBirthDate).toInt(),
+                    NikDirect.kotacerdas_nik_check_number(digits, o.referenceDate.toInt(), if (o.strict) 1 else 0, o.knownBirthDate.toInt()),
+                    "generated input #$i (options #$which)",
+                )
+            }
             answers.merge(verdict, 1, Int::plus)
         }
         // The mix reaches both paths and every kind of answer, so the comparison means something.
@@ -151,13 +163,63 @@ class NikCheckerTest {
     }
 
     @Test
+    fun theCEntryAnswersTheReservedValueWhereTheExportThrows() {
+        val valid = 3527014501900001L
+        // (nik, referenceDate, knownBirthDate) that no checked options and no 16 digits can give.
+        val refused = listOf(
+            Triple(10_000_000_000_000_000L, 20261129, 0) to "NIK_INVALID_LENGTH", // 17 digits
+            Triple(-1L, 0, 0) to "NIK_INVALID_LENGTH", // u64::MAX: 20 digits
+            Triple(valid, 20261331, 0) to "DATE_NOT_A_CALENDAR_DATE", // month 13
+            Triple(valid, -1, 0) to null, // u32::MAX: year 429496
+            Triple(valid, 20261129, 19900230) to "DATE_NOT_A_CALENDAR_DATE",
+        )
+        for ((arguments, code) in refused) {
+            val (nik, reference, known) = arguments
+            assertEquals(NikDirect.ASK_THE_EXPORT, NikDirect.kotacerdas_nik_check_number(nik, reference, 0, known), "$arguments")
+            // What the checker then asks: the export throws the typed exception with its code.
+            val error = assertThrows<NikException.InvalidArgument> {
+                checkNikNumber(nik.toULong(), reference.toUInt(), false, known.toUInt())
+            }
+            if (code != null) assertEquals(code, error.code, "$arguments")
+        }
+        assertEquals(0, NikDirect.kotacerdas_nik_check_number(valid, 20261129, 0, 0))
+    }
+
+    @Test
+    fun theCEntryIsBoundToTheLibraryTheGeneratedCodeLoads() {
+        // The generated rule is private to kotacerdas.kt: call it by reflection to compare.
+        val generated = Class.forName("id.kotacerdas.KotacerdasKt").getDeclaredMethod("findLibraryName", String::class.java)
+        generated.isAccessible = true
+        val property = "uniffi.component.kotacerdas.libraryOverride"
+        val before = System.getProperty(property)
+        try {
+            for (value in listOf(null, "/opt/app/lib/libkotacerdas_mobile.so")) {
+                if (value == null) System.clearProperty(property) else System.setProperty(property, value)
+                assertEquals(generated.invoke(null, "kotacerdas"), NikDirect.libraryName(), "override $value")
+            }
+        } finally {
+            if (before == null) System.clearProperty(property) else System.setProperty(property, before)
+        }
+    }
+
+    @Test
+    fun sixteenAsciiDigitsIsTheOnlyDecision() {
+        assertEquals(3527014501900001L, sixteenAsciiDigits("3527014501900001"))
+        assertEquals(9_999_999_999_999_999L, sixteenAsciiDigits("9999999999999999"))
+        assertEquals(1L, sixteenAsciiDigits("0000000000000001"))
+        for (text in listOf("", "352701450190000", "35270145019000011", "3527 01450190001", "352701450190000\uFF11", "352701450190000\u0661", "+527014501900001")) {
+            assertEquals(-1L, sixteenAsciiDigits(text), text)
+        }
+    }
+
+    @Test
     fun eightThreadsHundredThousandFastChecks() {
         val options = NikOptions(referenceDate = "2026-11-29")
         val checker = NikChecker(options)
         val random = Random(7)
         val inputs = List(1_000) {
             var nik: String
-            do nik = generated(random) while (!sixteenAsciiDigits(nik))
+            do nik = generated(random) while (!isSixteenAsciiDigits(nik))
             nik
         }
         val want = inputs.map { expected(it, options) }
