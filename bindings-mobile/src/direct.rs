@@ -11,7 +11,7 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use crate::ids::check_nik_number;
+use crate::ids::{check_nik_number, parse_nik_number};
 
 /// The answer of [`kotacerdas_nik_check_number`] for "call [`check_nik_number`] to learn why":
 /// an argument it refuses (more than 16 digits, an impossible date) or an internal error. No
@@ -34,6 +34,26 @@ pub extern "C" fn kotacerdas_nik_check_number(
 ) -> u32 {
     answer_or(NIK_CHECK_RETRY_TYPED, || {
         check_nik_number(nik, reference_date, strict != 0, known_birth_date)
+    })
+}
+
+/// The answer of [`kotacerdas_nik_parse_number`] for "call [`parse_nik_number`] to learn why".
+/// No answer has it (a refused number's answer uses bits 0-8 only).
+pub const NIK_PARSE_RETRY_TYPED: u64 = u64::MAX;
+
+/// [`parse_nik_number`] for a direct C call: the same arguments as
+/// [`kotacerdas_nik_check_number`] and the same packed answer (verdict and parsed fields), or
+/// [`NIK_PARSE_RETRY_TYPED`] where the export returns an error or the call panics.
+#[allow(unsafe_code)]
+#[unsafe(no_mangle)]
+pub extern "C" fn kotacerdas_nik_parse_number(
+    nik: u64,
+    reference_date: u32,
+    strict: u8,
+    known_birth_date: u32,
+) -> u64 {
+    answer_or(NIK_PARSE_RETRY_TYPED, || {
+        parse_nik_number(nik, reference_date, strict != 0, known_birth_date)
     })
 }
 
@@ -121,6 +141,12 @@ mod tests {
             assert_eq!(
                 kotacerdas_nik_check_number(nik, reference, 0, known),
                 NIK_CHECK_RETRY_TYPED,
+                "{nik} {reference} {known}"
+            );
+            assert!(parse_nik_number(nik, reference, false, known).is_err());
+            assert_eq!(
+                kotacerdas_nik_parse_number(nik, reference, 0, known),
+                NIK_PARSE_RETRY_TYPED,
                 "{nik} {reference} {known}"
             );
         }

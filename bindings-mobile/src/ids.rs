@@ -374,6 +374,23 @@ pub fn check_nik_number(
     strict: bool,
     known_birth_date: u32,
 ) -> Result<u32, NikError> {
+    Ok(
+        match parse_number(nik, reference_date, strict, known_birth_date)? {
+            Ok(parsed) => u32::from(parsed.warning_bits()) << 8,
+            Err(error) => error.ordinal() as u32 + 1,
+        },
+    )
+}
+
+/// The one implementation behind [`check_nik_number`] and [`parse_nik_number`]: the number
+/// formatted back to 16 digits and parsed by the core like any text; the outer error is for
+/// arguments no 16-digit text and no checked [`NikNumberOptions`] can give.
+fn parse_number(
+    nik: u64,
+    reference_date: u32,
+    strict: bool,
+    known_birth_date: u32,
+) -> Result<Result<nik::Nik, nik::NikError>, NikError> {
     if nik > 9_999_999_999_999_999 {
         let found = nik.ilog10() as usize + 1;
         return Err(NikError::InvalidArgument(problem(
@@ -383,12 +400,67 @@ pub fn check_nik_number(
     let reference_date = number_date(reference_date)?.unwrap_or_else(Date::today_wib);
     let mut options = nik::NikOptions::new(reference_date).with_strictness(strictness(strict));
     options.known_birth_date = number_date(known_birth_date)?;
+    Ok(nik::Nik::parse_with(&format!("{nik:016}"), &options))
+}
+
+// The layout of `parse_nik_number`'s answer fits 64 bits only while these hold: a new NIK
+// warning or error code in the core must come with a new layout (and its Kotlin decoder).
+const _: () = assert!(nik::NikWarning::CODES.len() <= 3 && nik::NikError::CODES.len() < 255);
+
+/// First day of [`parse_nik_number`]'s day count: no birth date is earlier (`Date` starts in 1800).
+const DAY_ZERO: (i32, u32, u32) = (1800, 1, 1);
+
+/// Parses a NIK given as its number, like [`check_nik_number`], and answers the verdict and the
+/// parsed fields in one `u64`: what [`nik_details`] gives but the region names, the messages
+/// and the masked form (the foreign side looks names up when it needs them).
+///
+/// Answer, from bit 0: a refused number has bit 0 set and the error's index in
+/// [`nik_codes`]`.error_codes` in bits 1-8 (every other bit clear). An accepted number has bit 0
+/// clear and: bits 1-3 its warnings (bit `1 + i` for `warning_codes[i]`); bit 4 NIT (else NIK);
+/// bit 5 female (else male); bits 6-7 the century inference (0 current, 1 previous, 2 from the
+/// known date); bits 8-29 the birth date as days since 1800-01-01; bits 30-43 the serial
+/// (1-9999); bits 44-63 the first six digits as a number: the district code of a NIK
+/// (`352701` for `35.27.01`), `99` + country + mission code of a NIT. Throws as
+/// [`check_nik_number`] does.
+#[uniffi::export]
+pub fn parse_nik_number(
+    nik: u64,
+    reference_date: u32,
+    strict: bool,
+    known_birth_date: u32,
+) -> Result<u64, NikError> {
     Ok(
-        match nik::Nik::parse_with(&format!("{nik:016}"), &options) {
-            Ok(parsed) => u32::from(parsed.warning_bits()) << 8,
-            Err(error) => error.ordinal() as u32 + 1,
+        match parse_number(nik, reference_date, strict, known_birth_date)? {
+            Ok(parsed) => packed_fields(&parsed),
+            Err(error) => (error.ordinal() as u64) << 1 | 1,
         },
     )
+}
+
+fn packed_fields(parsed: &nik::Nik) -> u64 {
+    let day_zero =
+        Date::new(DAY_ZERO.0, DAY_ZERO.1, DAY_ZERO.2).expect("1800-01-01 is a calendar date");
+    // Not negative and below 2^22: birth dates are 1800-01-01 to 9999-12-31 (2,995,058 days).
+    let days = u64::from(
+        (parsed.birth_date().days_since_epoch() - day_zero.days_since_epoch()).unsigned_abs(),
+    );
+    let region = match (parsed.district(), parsed.nit_codes()) {
+        (Some(district), _) => district.code.value(),
+        (None, Some((country, mission))) => 990_000 + u64::from(country) * 10 + u64::from(mission),
+        (None, None) => 0,
+    };
+    let century = match parsed.century_inference() {
+        CoreCentury::Current => 0,
+        CoreCentury::Previous => 1,
+        CoreCentury::FromKnownDate => 2,
+    };
+    u64::from(parsed.warning_bits()) << 1
+        | u64::from(parsed.kind() == nik::NikKind::Nit) << 4
+        | u64::from(parsed.sex() == nik::Sex::Female) << 5
+        | century << 6
+        | days << 8
+        | u64::from(parsed.serial()) << 30
+        | region << 44
 }
 
 /// The result of validating many NIKs in one call, compact so that a million NIKs cross the
@@ -874,6 +946,145 @@ mod tests {
             seen.iter().any(|s| s.contains("NIK_BIRTH_DATE_MISMATCH")),
             "{seen:?}"
         );
+    }
+
+    /// `parse_nik_number`'s answer unpacked into `nik_details`' terms (names and masked left out).
+    fn unpacked(answer: u64) -> Result<NikDetails, String> {
+        let codes = nik_codes();
+        if answer & 1 == 1 {
+            return Err(codes.error_codes[(answer >> 1 & 0xff) as usize].clone());
+        }
+        let field = |shift: u32, bits: u32| answer >> shift & ((1 << bits) - 1);
+        let region = field(44, 20);
+        let code = |digits: u64| RegionRef {
+            code: match digits {
+                2 => format!("{:02}", region / 10_000),
+                4 => format!("{:02}.{:02}", region / 10_000, region / 100 % 100),
+                _ => format!(
+                    "{:02}.{:02}.{:02}",
+                    region / 10_000,
+                    region / 100 % 100,
+                    region % 100
+                ),
+            },
+            name: None,
+            retired: false,
+        };
+        let nit = field(4, 1) == 1;
+        let days = i32::try_from(field(8, 22)).unwrap();
+        let birth =
+            Date::from_days_since_epoch(Date::new(1800, 1, 1).unwrap().days_since_epoch() + days);
+        Ok(NikDetails {
+            kind: if nit { NikKind::Nit } else { NikKind::Nik },
+            province: (!nit).then(|| code(2)),
+            regency: (!nit).then(|| code(4)),
+            district: (!nit).then(|| code(6)),
+            nit_country_code: nit.then(|| format!("{:03}", region / 10 % 1000)),
+            nit_mission_code: nit.then(|| (region % 10).to_string()),
+            birth_date: birth.unwrap().to_string(),
+            century_inference: [
+                CenturyInference::Current,
+                CenturyInference::Previous,
+                CenturyInference::FromKnownDate,
+            ][field(6, 2) as usize],
+            sex: if field(5, 1) == 1 {
+                Sex::Female
+            } else {
+                Sex::Male
+            },
+            serial: format!("{:04}", field(30, 14)),
+            masked: String::new(),
+            warnings: (0..3)
+                .filter(|i| field(1 + i, 1) == 1)
+                .map(|i| Warning {
+                    code: codes.warning_codes[i as usize].clone(),
+                    fields: HashMap::new(),
+                    message_id: String::new(),
+                    message_en: String::new(),
+                })
+                .collect(),
+        })
+    }
+
+    /// `nik_details` without what `parse_nik_number` leaves out.
+    fn details_without_names(nik: &str, options: Option<NikOptions>) -> Result<NikDetails, String> {
+        let strip = |r: Option<RegionRef>| {
+            r.map(|r| RegionRef {
+                name: None,
+                retired: false,
+                ..r
+            })
+        };
+        match nik_details(nik.into(), options) {
+            Ok(d) => Ok(NikDetails {
+                province: strip(d.province),
+                regency: strip(d.regency),
+                district: strip(d.district),
+                masked: String::new(),
+                warnings: d
+                    .warnings
+                    .into_iter()
+                    .map(|w| Warning {
+                        fields: HashMap::new(),
+                        message_id: String::new(),
+                        message_en: String::new(),
+                        ..w
+                    })
+                    .collect(),
+                ..d
+            }),
+            Err(e) => Err(e.code().to_owned()),
+        }
+    }
+
+    #[test]
+    fn number_parse_answers_as_nik_details() {
+        let known = NikOptions {
+            known_birth_date: Some("1891-01-05".into()),
+            ..fixed().unwrap()
+        };
+        let strict = NikOptions {
+            strict: true,
+            ..fixed().unwrap()
+        };
+        let mut kinds = std::collections::BTreeSet::new();
+        for options in [fixed(), Some(strict), Some(known), None] {
+            let o = nik_number_options(options.clone()).unwrap();
+            for text in [
+                "3527014501900001",
+                "3527010501919999",
+                "3527004501900001",
+                "3527994501900001",
+                "9912344501900001",
+                "9199974501910001",
+                "3527014501260001",
+                "3527017112990009",
+                "9471014502000001",
+                "3527012902000001",
+                "3527014513900001",
+                "0000000000000000",
+            ] {
+                let number: u64 = text.parse().unwrap();
+                let answer =
+                    parse_nik_number(number, o.reference_date, o.strict, o.known_birth_date)
+                        .unwrap();
+                let want = details_without_names(text, options.clone());
+                assert_eq!(unpacked(answer), want, "{text}");
+                kinds.insert(format!(
+                    "{:?}",
+                    want.map(|d| (d.kind, d.century_inference, d.warnings.len()))
+                ));
+            }
+        }
+        assert!(kinds.len() >= 6, "{kinds:?}");
+        assert!(
+            kinds.iter().any(|k| k.contains("FromKnownDate")),
+            "{kinds:?}"
+        );
+        assert!(kinds.iter().any(|k| k.contains("Nit")), "{kinds:?}");
+        let error = parse_nik_number(10_000_000_000_000_000, 0, false, 0).unwrap_err();
+        assert_eq!(error.code(), "NIK_INVALID_LENGTH");
+        assert!(parse_nik_number(3527014501900001, 20261331, false, 0).is_err());
     }
 
     #[test]

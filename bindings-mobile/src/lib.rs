@@ -39,8 +39,8 @@ pub use ids::{
     CenturyInference, KkDetails, KkOptions, Nik, NikBatchResult, NikCheck, NikCodes, NikDetails,
     NikKind, NikNumberOptions, NikOptions, NopDetails, NopOptions, NpwpDetails, NpwpForm,
     PhoneNumber, RegionRef, Sex, SismiopReference, Warning, check_nik, check_nik_number, nik_codes,
-    nik_details, nik_number_options, normalize_phone, parse_kk, parse_nib, parse_nop, parse_npwp,
-    validate_nik_lines, validate_niks,
+    nik_details, nik_number_options, normalize_phone, parse_kk, parse_nib, parse_nik_number,
+    parse_nop, parse_npwp, validate_nik_lines, validate_niks,
 };
 pub use region::{
     Decree, MatchKind, Region, RegionLevel, Retirement, SearchHit, region_children, region_decree,

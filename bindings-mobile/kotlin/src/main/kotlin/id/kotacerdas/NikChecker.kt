@@ -4,6 +4,7 @@ package id.kotacerdas
 // A thin translation like the generated code: every rule stays in the Rust core.
 
 import com.sun.jna.Native
+import java.time.LocalDate
 
 /**
  * The answer of [NikChecker.check]: the same `valid`, error code and warning codes as
@@ -17,6 +18,41 @@ data class NikVerdict(
     val errorCode: String?,
     /** Codes of the warnings about an accepted number (`NIK_RETIRED_DISTRICT`, ...). */
     val warningCodes: List<String>,
+)
+
+/**
+ * The fields of an accepted NIK ([NikChecker.parse]): what [nikDetails] gives but the region
+ * names, the masked form and the warnings' messages. Birth date, sex and region still identify a
+ * person: treat it as personal data, like [NikDetails].
+ */
+data class NikFields(
+    /** NIK or NIT. */
+    val kind: NikKind,
+    /**
+     * District of first registration, dotted (`35.27.01`); `null` for a NIT. Its name and those
+     * of its regency and province: [regionLookup] (`35.27.01`, `35.27`, `35`).
+     */
+    val districtCode: String?,
+    /** NIT only: 3-digit country code. */
+    val nitCountryCode: String?,
+    /** NIT only: 1-digit mission code. */
+    val nitMissionCode: String?,
+    /** Birth date, `YYYY-MM-DD`. */
+    val birthDate: String,
+    /** How its century was chosen. */
+    val centuryInference: CenturyInference,
+    /** Sex as encoded. */
+    val sex: Sex,
+    /** Serial, 4 digits. */
+    val serial: String,
+)
+
+/** The answer of [NikChecker.parse]: the verdict, and the fields when the NIK is accepted. */
+data class NikParse(
+    /** The same as [NikChecker.check] gives. */
+    val verdict: NikVerdict,
+    /** The parsed fields; `null` when refused. */
+    val fields: NikFields?,
 )
 
 /**
@@ -51,6 +87,29 @@ class NikChecker(val options: NikOptions? = null) {
         }
         val result = checkNik(nik, options)
         return NikVerdict(result.valid, result.error?.code, result.warningCodes)
+    }
+
+    /**
+     * Parses [nik]: the verdict of [check] and, when accepted, the fields of [nikDetails] (but
+     * names and messages), in one crossing for 16 ASCII digits; a refused number is a result.
+     */
+    fun parse(nik: String): NikParse {
+        val digits = sixteenAsciiDigits(nik)
+        if (digits >= 0) {
+            val answer = NikDirect.kotacerdas_nik_parse_number(digits, referenceDate, strict, knownBirthDate)
+            if (answer != NikDirect.ASK_THE_EXPORT.toLong()) return NikAnswers.parse(answer)
+            return NikAnswers.parse(parseNikNumber(digits.toULong(), number.referenceDate, number.strict, number.knownBirthDate).toLong())
+        }
+        val details = try {
+            nikDetails(nik, options)
+        } catch (e: NikException.Invalid) {
+            return NikParse(NikVerdict(false, e.code, emptyList()), null)
+        }
+        val fields = NikFields(
+            details.kind, details.district?.code, details.nitCountryCode, details.nitMissionCode,
+            details.birthDate, details.centuryInference, details.sex, details.serial,
+        )
+        return NikParse(NikVerdict(true, null, details.warnings.map { it.code }), fields)
     }
 }
 
@@ -91,6 +150,10 @@ internal object NikDirect {
     /** `check_nik_number` of the uniffi facade, same arguments and answer as a `u32`. */
     @JvmStatic
     external fun kotacerdas_nik_check_number(nik: Long, referenceDate: Int, strict: Byte, knownBirthDate: Int): Int
+
+    /** `parse_nik_number` of the uniffi facade, same arguments and answer as a `u64` (-1 = u64::MAX: ask it). */
+    @JvmStatic
+    external fun kotacerdas_nik_parse_number(nik: Long, referenceDate: Int, strict: Byte, knownBirthDate: Int): Long
 }
 
 /**
@@ -111,4 +174,37 @@ private object NikAnswers {
         val error = answer and 0xFF
         return if (error == 0) accepted[(answer shr 8) and 0xFF] else refused[error - 1]
     }
+
+    /** The first day of `parse_nik_number`'s day count. */
+    private val dayZero = LocalDate.of(1800, 1, 1)
+
+    /** Unpacks [parseNikNumber]'s answer (layout in its documentation, `src/ids.rs`). */
+    fun parse(answer: Long): NikParse {
+        fun field(shift: Int, bits: Int): Int = ((answer ushr shift) and ((1L shl bits) - 1)).toInt()
+        if (field(0, 1) == 1) return NikParse(refused[field(1, 8)], null)
+        val region = field(44, 20)
+        val nit = field(4, 1) == 1
+        val fields = NikFields(
+            kind = if (nit) NikKind.NIT else NikKind.NIK,
+            districtCode = if (nit) null else dotted(region),
+            nitCountryCode = if (nit) padded(region / 10 % 1000, 3) else null,
+            nitMissionCode = if (nit) (region % 10).toString() else null,
+            birthDate = dayZero.plusDays(field(8, 22).toLong()).toString(),
+            centuryInference = when (field(6, 2)) {
+                0 -> CenturyInference.CURRENT
+                1 -> CenturyInference.PREVIOUS
+                else -> CenturyInference.FROM_KNOWN_DATE
+            },
+            sex = if (field(5, 1) == 1) Sex.FEMALE else Sex.MALE,
+            serial = padded(field(30, 14), 4),
+        )
+        return NikParse(accepted[field(1, 3)], fields)
+    }
+
+    private fun padded(value: Int, width: Int) = value.toString().padStart(width, '0')
+
+    /** `352701` as the core prints a district code: `35.27.01`. */
+    private fun dotted(code: Int) =
+        padded(code / 10_000, 2) + "." + padded(code / 100 % 100, 2) + "." + padded(code % 100, 2)
+
 }

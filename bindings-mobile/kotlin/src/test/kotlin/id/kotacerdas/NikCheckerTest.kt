@@ -26,6 +26,26 @@ class NikCheckerTest {
         return NikVerdict(check.valid, check.error?.code, check.warningCodes)
     }
 
+    /** What [nikDetails] says, in [NikParse]'s terms (the verdict's warnings from [checkNik]). */
+    private fun expectedParse(nik: String, options: NikOptions?): NikParse {
+        val details = try {
+            nikDetails(nik, options)
+        } catch (e: NikException.Invalid) {
+            return NikParse(NikVerdict(false, e.code, emptyList()), null)
+        }
+        val fields = NikFields(
+            kind = details.kind,
+            districtCode = details.district?.code,
+            nitCountryCode = details.nitCountryCode,
+            nitMissionCode = details.nitMissionCode,
+            birthDate = details.birthDate,
+            centuryInference = details.centuryInference,
+            sex = details.sex,
+            serial = details.serial,
+        )
+        return NikParse(expected(nik, options), fields)
+    }
+
     private fun isSixteenAsciiDigits(nik: String) = nik.length == 16 && nik.all { it in '0'..'9' }
 
     @Test
@@ -52,6 +72,7 @@ class NikCheckerTest {
                 }
                 val verdict = checker.check(nik)
                 assertEquals(expected(nik, options), verdict, id)
+                assertEquals(expectedParse(nik, options), checker.parse(nik), id)
                 // And as the vector says (an `ok` vector may list its warnings).
                 val wantCode = want["error"]?.jsonObject?.get("code")?.jsonPrimitive?.content
                 if (wantCode == null || wantCode.startsWith("NIK_")) {
@@ -123,11 +144,20 @@ class NikCheckerTest {
         val numbers = optionSets.map { nikNumberOptions(it) }
         var fast = 0
         val answers = mutableMapOf<NikVerdict, Int>()
+        val fieldKinds = mutableSetOf<String>()
         repeat(100_000) { i ->
-            val nik = generated(random)
             val which = i % optionSets.size
+            // One in 10 with the known birth date's day, month and year, so that it settles the century.
+            val nik = if (which == 2 && i % 10 == 2) {
+                regions[random.nextInt(regions.size)] + (if (random.nextBoolean()) "05" else "45") + "0190" + "%04d".format(random.nextInt(1, 10_000))
+            } else {
+                generated(random)
+            }
             val verdict = checkers[which].check(nik)
             assertEquals(expected(nik, optionSets[which]), verdict, "generated input #$i (options #$which)")
+            val parsed = checkers[which].parse(nik)
+            assertEquals(expectedParse(nik, optionSets[which]), parsed, "generated input #$i (options #$which)")
+            parsed.fields?.let { fieldKinds += "${it.kind} ${it.sex} ${it.centuryInference}" }
             if (isSixteenAsciiDigits(nik)) {
                 fast++
                 // The C entry and the uniffi export give the same raw answer for the same number.
@@ -149,6 +179,8 @@ class NikCheckerTest {
         val warnings = answers.keys.flatMap { it.warningCodes }.toSet()
         assertEquals(codes.warningCodes.toSet(), warnings, "warning codes seen")
         assertTrue(answers.keys.any { it.valid && it.warningCodes.isEmpty() })
+        // Both kinds, both sexes and every century inference were parsed and compared.
+        assertEquals(2 * 2 * 3, fieldKinds.size, "parsed: $fieldKinds")
     }
 
     @Test
@@ -183,6 +215,11 @@ class NikCheckerTest {
             if (code != null) assertEquals(code, error.code, "$arguments")
         }
         assertEquals(0, NikDirect.kotacerdas_nik_check_number(valid, 20261129, 0, 0))
+        for ((arguments, _) in refused) {
+            val (nik, reference, known) = arguments
+            assertEquals(NikDirect.ASK_THE_EXPORT.toLong(), NikDirect.kotacerdas_nik_parse_number(nik, reference, 0, known), "$arguments")
+            assertThrows<NikException.InvalidArgument> { parseNikNumber(nik.toULong(), reference.toUInt(), false, known.toUInt()) }
+        }
     }
 
     @Test
@@ -224,9 +261,10 @@ class NikCheckerTest {
         }
         val want = inputs.map { expected(it, options) }
         assertTrue(want.count { it.valid } in 50..950, "valid inputs: ${want.count { it.valid }}")
+        val wantParse = inputs.map { expectedParse(it, options) }
         val mismatches = mismatchesFromEightThreads { t, i ->
             val k = (i * 7 + t * 131) % inputs.size
-            checker.check(inputs[k]) == want[k]
+            if (i % 2 == 0) checker.check(inputs[k]) == want[k] else checker.parse(inputs[k]) == wantParse[k]
         }
         assertEquals(0, mismatches, "checks with an unexpected answer")
     }
