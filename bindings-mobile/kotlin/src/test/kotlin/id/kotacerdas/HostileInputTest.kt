@@ -71,4 +71,28 @@ class HostileInputTest {
         assertEquals("CALL_INVALID_INPUT", code<CallException.InvalidInput>({ call("nik.parse", "{\"nik\": 5}") }) { it.code })
         assertEquals("CALL_INVALID_INPUT", code<CallException.InvalidInput>({ call("nik.parse", "[".repeat(100_000)) }) { it.code })
     }
+
+    @Test
+    fun nikCheckerAnswersEveryHostileInput() {
+        // Refusals are results here, not exceptions: the code is in the verdict.
+        val checker = NikChecker(NikOptions(referenceDate = "2026-11-29"))
+        val inputs = mapOf(
+            "" to "NIK_EMPTY",
+            huge to "NIK_INVALID_LENGTH",
+            hugeText to "NIK_INVALID_CHARACTER",
+            "３５２７０１４５０１９０００１" to "NIK_NON_ASCII_DIGIT",
+            "3527\u0000014501900001" to "NIK_INVALID_CHARACTER",
+            "\uD83D\uDE00" to "NIK_INVALID_CHARACTER",
+            "3527018101900001" to "NIK_INVALID_DAY",
+            "9999999999999999" to "NIK_INVALID_DAY",
+            "0000000000000000" to "NIK_UNKNOWN_PROVINCE",
+        )
+        for ((input, code) in inputs) {
+            assertEquals(code, checker.check(input).errorCode, input.take(20))
+            val parsed = checker.parse(input)
+            assertEquals(code, parsed.verdict.errorCode, input.take(20))
+            assertEquals(null, parsed.fields, input.take(20))
+        }
+        assertEquals("DATE_NOT_A_CALENDAR_DATE", code<NikException.InvalidArgument>({ NikChecker(NikOptions(referenceDate = "2026-02-30")) }) { it.code })
+    }
 }
