@@ -4,10 +4,12 @@
 //!
 //! An **internal** ABI, not API: only the hand-written Kotlin in this repository calls it, and
 //! it may change with any release of the library (the generated bindings do not know it; Swift
-//! and Python reach the same code through the uniffi export [`check_nik_number`]). Each function
-//! is a translation of a uniffi export, which holds the one implementation, and never unwinds
-//! across the FFI: a panic, like an argument the export refuses, becomes a reserved answer on
-//! which the caller calls the uniffi export to get the typed error.
+//! and Python reach the same code through the uniffi exports [`check_nik_number`] and
+//! [`parse_nik_number`]). Each function is a translation of a uniffi export, which holds the one
+//! implementation, and never unwinds across the FFI: a panic, like an argument the export
+//! refuses, becomes a reserved answer on which the caller calls the uniffi export to get the
+//! typed error. The symbols are exported by the cdylib and kept in the staticlib (iOS), like
+//! uniffi's own; the Swift and Python generators ignore them.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 

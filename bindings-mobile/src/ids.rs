@@ -359,7 +359,8 @@ pub fn nik_codes() -> NikCodes {
 /// Checks a NIK given as its number (the 16 digits read as decimal, leading zeros included):
 /// the primitive-only single call. Nothing but integers crosses the FFI, so the foreign side
 /// allocates no buffer; bindings use it for input that is exactly 16 ASCII digits and send any
-/// other text to [`check_nik`] (a hand-written wrapper does: `NikChecker` in Kotlin).
+/// other text to [`check_nik`] (the hand-written `NikChecker` does: in Python through this
+/// export, in Kotlin through its C twin `kotacerdas_nik_check_number`, `src/direct.rs`).
 ///
 /// The number is formatted back to 16 digits and parsed by the core like any text, so the
 /// answer is the one [`check_nik`] gives for those digits. Answer: low byte 0 = accepted, else

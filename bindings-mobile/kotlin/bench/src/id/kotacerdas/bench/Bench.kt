@@ -47,6 +47,10 @@ private var only: List<String> = emptyList()
 
 private inline fun measure(name: String, opsPerRound: Int, rounds: Int = 7, body: () -> Unit) {
     if (only.isNotEmpty() && only.none { name.contains(it) }) return
+    // Start from a clean heap: the native memory the previous measurement left to JNA's cleaner
+    // is freed now, not charged to this one's process CPU (its own is: GCs run during its rounds).
+    System.gc()
+    Thread.sleep(200)
     repeat(3) { body() } // warm-up: JIT, JNA method binding, allocator
     val samples = (1..rounds).map {
         val (wall, cpu, all) = Triple(System.nanoTime(), threads.currentThreadCpuTime, process.processCpuTime)

@@ -45,8 +45,17 @@ class DocsExampleTest {
         // verdict == NikVerdict(valid = true, errorCode = null, warningCodes = [])
         val refused = checker.check("3527 01 4501")     // any other text: the checkNik path
         // refused.errorCode == "NIK_INVALID_LENGTH"; the message: checkNik(text, options).error?.messageId
+        val parsed = checker.parse("3527014501900001") // verdict + fields, still one number each way
+        val fields = parsed.fields                      // null when refused
+        // fields?.birthDate == "1990-01-05", fields?.sex == Sex.FEMALE, fields?.districtCode == "35.27.01"
+        val districtName = fields?.districtCode?.let { regionLookup(it).name } // "Sreseh": a lookup, when needed
         // docs:end fast-check
         assertEquals(NikVerdict(valid = true, errorCode = null, warningCodes = emptyList()), verdict)
+        assertEquals(verdict, parsed.verdict)
+        assertEquals("1990-01-05", fields?.birthDate)
+        assertEquals(Sex.FEMALE, fields?.sex)
+        assertEquals("35.27.01", fields?.districtCode)
+        assertEquals("Sreseh", districtName)
         assertEquals("NIK_INVALID_LENGTH", refused.errorCode)
         assertEquals("3527014501900001", toStore)
         assertEquals(
