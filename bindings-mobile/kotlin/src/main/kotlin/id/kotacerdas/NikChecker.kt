@@ -1,6 +1,7 @@
 package id.kotacerdas
 
-// Hand-written, shipped with the generated bindings (kotacerdas.kt): the fast single NIK check.
+// Hand-written, shipped with the generated bindings (kotacerdas.kt): the fast single NIK check
+// and parse.
 // A thin translation like the generated code: every rule stays in the Rust core.
 
 import com.sun.jna.Native
@@ -61,6 +62,7 @@ data class NikParse(
  * the library bound with JNA direct mapping (no buffer, no object, no call status: nothing is
  * allocated per call); any other text (separators, spaces, other lengths, non-ASCII digits) is
  * passed to [checkNik] unchanged, so the core judges every input exactly as [checkNik] does.
+ * [parse] does the same with the fields of [nikDetails] (through [nikDetails] for other text).
  *
  * Immutable and safe to share between threads: create one per set of options and reuse it.
  *
