@@ -45,12 +45,24 @@ private val process = java.lang.management.ManagementFactory.getOperatingSystemM
  */
 private var only: List<String> = emptyList()
 
+/**
+ * Waits until the JVM is idle: a GC, then until the process uses under a tenth of a core for
+ * 100 ms (at most 5 s). What the previous measurement left (native memory that JNA's cleaner
+ * thread frees after a GC, JIT compilations) is then not charged to the next one's process CPU;
+ * a measurement's own is, as GCs run during its rounds.
+ */
+private fun quiesce() {
+    System.gc()
+    repeat(50) {
+        val before = process.processCpuTime
+        Thread.sleep(100)
+        if (process.processCpuTime - before <= 10_000_000) return
+    }
+}
+
 private inline fun measure(name: String, opsPerRound: Int, rounds: Int = 7, body: () -> Unit) {
     if (only.isNotEmpty() && only.none { name.contains(it) }) return
-    // Start from a clean heap: the native memory the previous measurement left to JNA's cleaner
-    // is freed now, not charged to this one's process CPU (its own is: GCs run during its rounds).
-    System.gc()
-    Thread.sleep(200)
+    quiesce()
     repeat(3) { body() } // warm-up: JIT, JNA method binding, allocator
     val samples = (1..rounds).map {
         val (wall, cpu, all) = Triple(System.nanoTime(), threads.currentThreadCpuTime, process.processCpuTime)

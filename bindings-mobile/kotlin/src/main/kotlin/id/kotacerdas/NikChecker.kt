@@ -189,24 +189,48 @@ private object NikAnswers {
         val fields = NikFields(
             kind = if (nit) NikKind.NIT else NikKind.NIK,
             districtCode = if (nit) null else dotted(region),
-            nitCountryCode = if (nit) padded(region / 10 % 1000, 3) else null,
-            nitMissionCode = if (nit) (region % 10).toString() else null,
-            birthDate = dayZero.plusDays(field(8, 22).toLong()).toString(),
+            nitCountryCode = if (nit) text(CharArray(3)) { put(it, 0, region / 10 % 1000, 3) } else null,
+            nitMissionCode = if (nit) text(CharArray(1)) { put(it, 0, region % 10, 1) } else null,
+            birthDate = isoDate(dayZero.plusDays(field(8, 22).toLong())),
             centuryInference = when (field(6, 2)) {
                 0 -> CenturyInference.CURRENT
                 1 -> CenturyInference.PREVIOUS
                 else -> CenturyInference.FROM_KNOWN_DATE
             },
             sex = if (field(5, 1) == 1) Sex.FEMALE else Sex.MALE,
-            serial = padded(field(30, 14), 4),
+            serial = text(CharArray(4)) { put(it, 0, field(30, 14), 4) },
         )
         return NikParse(accepted[field(1, 3)], fields)
     }
 
-    private fun padded(value: Int, width: Int) = value.toString().padStart(width, '0')
+    // The strings are written into char arrays: a parse makes its result and little else.
+
+    /** Writes [value] as [width] decimal digits (leading zeros) into [out] at [at]. */
+    private fun put(out: CharArray, at: Int, value: Int, width: Int) {
+        var rest = value
+        for (i in at + width - 1 downTo at) {
+            out[i] = '0' + rest % 10
+            rest /= 10
+        }
+    }
+
+    private inline fun text(chars: CharArray, fill: (CharArray) -> Unit): String {
+        fill(chars)
+        return String(chars)
+    }
 
     /** `352701` as the core prints a district code: `35.27.01`. */
-    private fun dotted(code: Int) =
-        padded(code / 10_000, 2) + "." + padded(code / 100 % 100, 2) + "." + padded(code % 100, 2)
+    private fun dotted(code: Int) = text("00.00.00".toCharArray()) {
+        put(it, 0, code / 10_000, 2)
+        put(it, 3, code / 100 % 100, 2)
+        put(it, 6, code % 100, 2)
+    }
+
+    /** `YYYY-MM-DD` (the core's years are 1800-9999: always four digits). */
+    private fun isoDate(date: LocalDate) = text("0000-00-00".toCharArray()) {
+        put(it, 0, date.year, 4)
+        put(it, 5, date.monthValue, 2)
+        put(it, 8, date.dayOfMonth, 2)
+    }
 
 }
