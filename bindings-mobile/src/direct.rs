@@ -116,7 +116,9 @@ mod tests {
 
     #[test]
     fn a_panic_is_the_reserved_answer_not_an_unwind() {
-        let panicking = || -> Result<u32, ()> { panic!("a bug in the export") };
+        let panicking = || -> Result<u32, ()> {
+            panic!("deliberate panic (test): the C entry answers the reserved value")
+        };
         assert_eq!(
             answer_or(NIK_CHECK_RETRY_TYPED, panicking),
             NIK_CHECK_RETRY_TYPED
