@@ -638,7 +638,9 @@ pub(crate) fn district_status(province: u8, regency: u8, district: u8) -> Distri
 /// into one).
 #[inline(always)]
 fn bit(mask: [u64; 2], index: u8) -> bool {
-    (mask[usize::from(index / 64) & 1] >> (index % 64)) & 1 != 0
+    // A select, not `mask[index / 64]`: indexing copied the mask to the stack in wasm.
+    let half = if index < 64 { mask[0] } else { mask[1] };
+    (half >> (index % 64)) & 1 != 0
 }
 
 /// Whether a two-digit province code is in the current decree.
