@@ -130,19 +130,16 @@ pub(crate) fn call(function: &str, input: &Value) -> Result<Value, Problem> {
                 catalog,
                 now: input.now,
             };
-            // Through the text form so that the same checks as for an app's upload apply.
-            Ok(
-                match draft::validate_json(&input.draft.to_string(), &context) {
-                    Ok(report) => json!({"valid": true, "report": report}),
-                    Err(problems) => {
-                        let errors: Vec<Value> = problems
-                            .iter()
-                            .map(|p| json!({"field": p.field, "code": p.problem.code}))
-                            .collect();
-                        json!({"valid": false, "errors": errors, "problems": problems})
-                    }
-                },
-            )
+            Ok(match draft::validate_value(&input.draft, &context) {
+                Ok(report) => json!({"valid": true, "report": report}),
+                Err(problems) => {
+                    let errors: Vec<Value> = problems
+                        .iter()
+                        .map(|p| json!({"field": p.field, "code": p.problem.code}))
+                        .collect();
+                    json!({"valid": false, "errors": errors, "problems": problems})
+                }
+            })
         }
         "complaint.transition" => {
             let input: TransitionInput = decode(input)?;
