@@ -1,13 +1,13 @@
 //! `validateNiks`: a whole list of NIKs in one boundary crossing, with a columnar result.
 
-use js_sys::{Array, JsString, Object, Uint8Array};
+use js_sys::{Array, Object, Reflect, Uint8Array};
 use kotacerdas_core::id::nik::{self, NikError, NikWarning};
 use kotacerdas_wasm_batch::Columns;
 use wasm_bindgen::prelude::*;
 
 use crate::errors::{invalid_input, set};
 use crate::ids::NikParseOptions;
-use crate::input::{MAX_BATCH, large_text, options};
+use crate::input::{MAX_BATCH, is_array, join, large_text, options, unreadable};
 
 #[wasm_bindgen(typescript_custom_section)]
 const BATCH_TS: &str = r#"
@@ -72,8 +72,8 @@ pub fn validate_niks(
         }
         let buffer = bytes.to_vec();
         columns.validate_lines(&String::from_utf8_lossy(&buffer), &core_options);
-    } else if let Some(array) = niks.dyn_ref::<Array>() {
-        validate_array(array, &core_options, &mut columns)?;
+    } else if is_array(&niks).map_err(unreadable)? {
+        validate_array(&niks, &core_options, &mut columns)?;
     } else {
         return Err(invalid_input(
             "niks must be an array of strings, a string or a Uint8Array",
@@ -86,23 +86,28 @@ pub fn validate_niks(
 /// item). When an item itself contains a newline the join is ambiguous, so those (rare)
 /// arrays are read item by item.
 fn validate_array(
-    array: &Array,
+    array: &JsValue,
     core_options: &nik::NikOptions,
     columns: &mut Columns,
 ) -> Result<(), JsValue> {
-    let count = array.length() as usize;
+    // Every read through an import that catches: the array may be a Proxy, an item's
+    // `toString` may throw.
+    let count = Reflect::get(array, &JsValue::from_str("length"))
+        .map_err(unreadable)?
+        .as_f64()
+        .unwrap_or(0.0) as usize;
     if count == 0 {
         return Ok(());
     }
-    let joined: JsValue = array.join("\n").into();
+    let joined: JsValue = join(array, "\n").map_err(unreadable)?.into();
     let buffer = large_text(&joined, "niks", MAX_BATCH)?;
     if buffer.bytes().filter(|&b| b == b'\n').count() == count - 1 {
         columns.validate_joined(&buffer, core_options);
     } else {
         for index in 0..count {
-            let value = array.get(index as u32);
+            let value = Reflect::get_u32(array, index as u32).map_err(unreadable)?;
             // The same string conversion as `join` above, so both paths agree on non-strings.
-            let item: JsString = Array::of1(&value).join("");
+            let item = join(&Array::of1(&value), "").map_err(unreadable)?;
             columns.validate(&String::from(&item), core_options);
         }
     }
