@@ -111,7 +111,7 @@ fn render(chain: &Chain<'_>) -> String {
 }
 
 /// What serde_json's `&Value` deserializer reports as the unexpected value.
-fn unexpected(value: &Value) -> Unexpected<'_> {
+pub(crate) fn unexpected(value: &Value) -> Unexpected<'_> {
     match value {
         Value::Null => Unexpected::Unit,
         Value::Bool(flag) => Unexpected::Bool(*flag),
