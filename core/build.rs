@@ -43,7 +43,8 @@ fn main() {
     writeln!(out, "/// Bit p is set when province p exists.").expect("write to String");
     writeln!(
         out,
-        "pub(super) static PROVINCE_MASK: u128 = {province_mask};"
+        "pub(super) static PROVINCE_MASK: [u64; 2] = {};",
+        halves(province_mask)
     )
     .expect("write to String");
 
@@ -227,7 +228,7 @@ fn write_district_index(out: &mut String, districts: &[Vec<String>]) {
         masks[slot] |= 1u128 << district;
     }
     let slots: Vec<String> = slots.iter().map(u16::to_string).collect();
-    let masks: Vec<String> = masks.iter().map(u128::to_string).collect();
+    let masks: Vec<String> = masks.iter().map(|&mask| halves(mask)).collect();
     writeln!(
         out,
         "pub(super) static REGENCY_SLOT: [u16; 10000] = [{}];",
@@ -236,11 +237,17 @@ fn write_district_index(out: &mut String, districts: &[Vec<String>]) {
     .expect("write to String");
     writeln!(
         out,
-        "pub(super) static DISTRICT_MASKS: [u128; {}] = [{}];",
+        "pub(super) static DISTRICT_MASKS: [[u64; 2]; {}] = [{}];",
         masks.len(),
         masks.join(",")
     )
     .expect("write to String");
+}
+
+/// A 128-bit mask as `[low, high]` 64-bit halves: the run-time bit test then needs no 128-bit
+/// shift, which LLVM emits as a library call (`__lshrti3`) in wasm32 even for `mask >> 64`.
+fn halves(mask: u128) -> String {
+    format!("[{}, {}]", mask as u64, (mask >> 64) as u64)
 }
 
 fn intern(list: &mut Vec<String>, value: &str) -> usize {

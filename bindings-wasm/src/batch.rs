@@ -1,12 +1,13 @@
 //! `validateNiks`: a whole list of NIKs in one boundary crossing, with a columnar result.
 
-use js_sys::{Array, JsString, Object, Uint8Array};
-use kotacerdas_core::id::nik::{self, Nik, NikError, NikSummary, NikWarning};
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use kotacerdas_core::id::nik::{self, NikError, NikWarning};
+use kotacerdas_wasm_batch::Columns;
 use wasm_bindgen::prelude::*;
 
 use crate::errors::{invalid_input, set};
 use crate::ids::NikParseOptions;
-use crate::input::{MAX_BATCH, large_text, options};
+use crate::input::{MAX_BATCH, is_array, join, large_text, options, unreadable};
 
 #[wasm_bindgen(typescript_custom_section)]
 const BATCH_TS: &str = r#"
@@ -62,11 +63,7 @@ pub fn validate_niks(
     let core_options = options::<NikParseOptions>(&options_value.unwrap_or_default())?.to_core()?;
     let mut columns = Columns::default();
     if niks.is_string() {
-        validate_lines(
-            &large_text(&niks, "niks", MAX_BATCH)?,
-            &core_options,
-            &mut columns,
-        );
+        columns.validate_lines(&large_text(&niks, "niks", MAX_BATCH)?, &core_options);
     } else if let Some(bytes) = niks.dyn_ref::<Uint8Array>() {
         if bytes.length() > MAX_BATCH {
             return Err(invalid_input(&format!(
@@ -74,129 +71,76 @@ pub fn validate_niks(
             )));
         }
         let buffer = bytes.to_vec();
-        validate_lines(
-            &String::from_utf8_lossy(&buffer),
-            &core_options,
-            &mut columns,
-        );
-    } else if let Some(array) = niks.dyn_ref::<Array>() {
-        validate_array(array, &core_options, &mut columns)?;
+        columns.validate_lines(&String::from_utf8_lossy(&buffer), &core_options);
+    } else if is_array(&niks).map_err(unreadable)? {
+        validate_array(&niks, &core_options, &mut columns)?;
     } else {
         return Err(invalid_input(
             "niks must be an array of strings, a string or a Uint8Array",
         ));
     }
-    Ok(columns.into_js())
-}
-
-/// One NIK per line (`nik::lines`).
-fn validate_lines(buffer: &str, core_options: &nik::NikOptions, columns: &mut Columns) {
-    // A NIK line is usually 17 bytes.
-    columns.reserve(buffer.len() / 17 + 1);
-    for line in nik::lines(buffer) {
-        columns.push(Nik::parse_with(line, core_options));
-    }
+    Ok(into_js(&columns))
 }
 
 /// The array crosses the boundary once, joined by newlines (one JS call instead of one per
 /// item). When an item itself contains a newline the join is ambiguous, so those (rare)
 /// arrays are read item by item.
 fn validate_array(
-    array: &Array,
+    array: &JsValue,
     core_options: &nik::NikOptions,
     columns: &mut Columns,
 ) -> Result<(), JsValue> {
-    let count = array.length() as usize;
+    // Every read through an import that catches: the array may be a Proxy, an item's
+    // `toString` may throw.
+    let count = Reflect::get(array, &JsValue::from_str("length"))
+        .map_err(unreadable)?
+        .as_f64()
+        .unwrap_or(0.0) as usize;
     if count == 0 {
         return Ok(());
     }
-    columns.reserve(count);
-    let joined: JsValue = array.join("\n").into();
+    let joined: JsValue = join(array, "\n").map_err(unreadable)?.into();
     let buffer = large_text(&joined, "niks", MAX_BATCH)?;
     if buffer.bytes().filter(|&b| b == b'\n').count() == count - 1 {
-        for item in buffer.split('\n') {
-            columns.push(Nik::parse_with(item, core_options));
-        }
+        columns.validate_joined(&buffer, core_options);
     } else {
         for index in 0..count {
-            let value = array.get(index as u32);
+            let value = Reflect::get_u32(array, index as u32).map_err(unreadable)?;
             // The same string conversion as `join` above, so both paths agree on non-strings.
-            let item: JsString = Array::of1(&value).join("");
-            columns.push(Nik::parse_with(&String::from(&item), core_options));
+            let item = join(&Array::of1(&value), "").map_err(unreadable)?;
+            columns.validate(&String::from(&item), core_options);
         }
     }
     Ok(())
 }
 
-/// The result columns, written in place: `Vec::push` is a call per item in the
-/// size-optimised build, an indexed store is not.
-#[derive(Default)]
-struct Columns {
-    summary: NikSummary,
-    /// Items written; the vectors are longer (zeroed room for more).
-    len: usize,
-    error: Vec<u8>,
-    warning: Vec<u8>,
-}
-
-impl Columns {
-    fn reserve(&mut self, additional: usize) {
-        let room = self.len + additional;
-        self.error.resize(room, 0);
-        self.warning.resize(room, 0);
-    }
-
-    #[inline(always)]
-    fn push(&mut self, result: Result<Nik, NikError>) {
-        if self.len == self.error.len() {
-            self.reserve((self.len / 2).max(1024));
-        }
-        self.summary.record(&result);
-        let (error, warning) = match &result {
-            // At most 3 warning kinds: one bit each fits a byte.
-            Ok(valid) => (0, valid.warning_bits()),
-            // At most 13 error kinds: 1 + ordinal fits a byte.
-            Err(error) => (1 + error.ordinal() as u8, 0),
-        };
-        let (errors, warnings) = (self.error.as_mut_slice(), self.warning.as_mut_slice());
-        if let (Some(e), Some(w)) = (errors.get_mut(self.len), warnings.get_mut(self.len)) {
-            (*e, *w) = (error, warning);
-        }
-        self.len += 1;
-    }
-
-    fn into_js(self) -> JsValue {
-        let result = Object::new();
-        let summary = &self.summary;
-        set(&result, "total", &JsValue::from_f64(summary.total as f64));
-        set(&result, "valid", &JsValue::from_f64(summary.valid as f64));
-        set(
-            &result,
-            "invalid",
-            &JsValue::from_f64(summary.invalid as f64),
-        );
-        set(
-            &result,
-            "withWarnings",
-            &JsValue::from_f64(summary.with_warnings as f64),
-        );
-        set(&result, "errors", &counts(summary.errors()));
-        set(&result, "warnings", &counts(summary.warnings()));
-        let len = self.len;
-        set(
-            &result,
-            "error",
-            &Uint8Array::from(&self.error[..len]).into(),
-        );
-        set(
-            &result,
-            "warning",
-            &Uint8Array::from(&self.warning[..len]).into(),
-        );
-        set(&result, "errorCodes", &strings(NikError::CODES));
-        set(&result, "warningCodes", &strings(NikWarning::CODES));
-        result.into()
-    }
+/// The result object: counts, then the columns as two `Uint8Array`s (one copy each).
+fn into_js(columns: &Columns) -> JsValue {
+    let result = Object::new();
+    let summary = columns.summary();
+    set(&result, "total", &JsValue::from_f64(summary.total as f64));
+    set(&result, "valid", &JsValue::from_f64(summary.valid as f64));
+    set(
+        &result,
+        "invalid",
+        &JsValue::from_f64(summary.invalid as f64),
+    );
+    set(
+        &result,
+        "withWarnings",
+        &JsValue::from_f64(summary.with_warnings as f64),
+    );
+    set(&result, "errors", &counts(summary.errors()));
+    set(&result, "warnings", &counts(summary.warnings()));
+    set(&result, "error", &Uint8Array::from(columns.error()).into());
+    set(
+        &result,
+        "warning",
+        &Uint8Array::from(columns.warning()).into(),
+    );
+    set(&result, "errorCodes", &strings(NikError::CODES));
+    set(&result, "warningCodes", &strings(NikWarning::CODES));
+    result.into()
 }
 
 fn counts(map: std::collections::BTreeMap<&'static str, u64>) -> JsValue {
@@ -243,11 +187,5 @@ mod tests {
             union(include_str!("batch.rs"), "NikWarningCode"),
             NikWarning::CODES
         );
-    }
-
-    #[test]
-    fn codes_fit_the_byte_columns() {
-        assert!(NikError::CODES.len() < 255);
-        assert!(NikWarning::CODES.len() <= 8);
     }
 }

@@ -32,6 +32,23 @@ pub(crate) fn text(value: &JsValue, name: &str, max: u32) -> Result<String, JsVa
     Ok(String::from(string))
 }
 
+// Reading a hostile value may throw (a Proxy's traps, a revoked Proxy, an item whose
+// `toString` throws): these imports turn such an exception into an `Err`, which becomes
+// `CALL_INVALID_INPUT` (js_sys's own bindings would let it escape as a plain `Error`).
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
+    pub(crate) fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+    /// `Array.prototype.join.call(array, separator)`.
+    #[wasm_bindgen(js_namespace = ["Array", "prototype", "join"], js_name = call, catch)]
+    pub(crate) fn join(array: &JsValue, separator: &str) -> Result<JsString, JsValue>;
+}
+
+/// The `Err` of a read that threw.
+pub(crate) fn unreadable(_: JsValue) -> JsValue {
+    invalid_input("a property of the input cannot be read")
+}
+
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
     type TextEncoder;

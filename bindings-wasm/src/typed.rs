@@ -14,7 +14,7 @@ use serde_json::{Map, Number, Value};
 use wasm_bindgen::prelude::*;
 
 use crate::errors::{from_problem, invalid_input, language};
-use crate::input::{MAX_TEXT, text, ts_value};
+use crate::input::{MAX_TEXT, is_array, text, ts_value, unreadable};
 
 /// Deepest nesting accepted (the core's inputs are a few levels deep).
 const MAX_DEPTH: usize = 64;
@@ -23,18 +23,12 @@ const MAX_NODES: usize = 1_000_000;
 /// 2^53 - 1.
 const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
 
-// Reading a hostile value may throw (a Proxy's traps, a revoked Proxy): these imports turn
-// such an exception into an `Err`, which becomes `CALL_INVALID_INPUT`.
+// Reading a hostile value may throw (a Proxy's traps, a revoked Proxy): this import (and
+// `input::is_array`) turn such an exception into an `Err`, which becomes `CALL_INVALID_INPUT`.
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
     fn own_keys(object: &JsValue) -> Result<Array, JsValue>;
-    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
-    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
-}
-
-fn unreadable(_: JsValue) -> JsValue {
-    invalid_input("a property of the input cannot be read")
 }
 
 /// Calls a core function with a JS input and returns its output as JS values.

@@ -64,6 +64,27 @@ test('array items of other types follow String() as Array.prototype.join does', 
   stillWorks();
 });
 
+test('validateNiks: an array whose reads throw (Proxy traps, throwing toString) gives CALL_INVALID_INPUT, not a plain Error', () => {
+  const boom = () => { throw new Error('trap'); };
+  const { proxy: revoked, revoke } = Proxy.revocable([], {});
+  revoke();
+  const hostile = [
+    [{ toString: boom }],
+    [NIK, new Proxy({}, { get: boom })],
+    new Proxy([NIK], { get: boom }),
+    new Proxy([NIK, NIK], { get(target, key) { if (key === 'length') throw new Error('length trap'); return Reflect.get(target, key); } }),
+    // An item with a newline takes the item-by-item path; the next item throws there.
+    ['3527\n014501900001', { toString: boom }],
+    [Symbol('nik')],
+    revoked,
+  ];
+  for (const value of hostile) expectCode(() => kc.validateNiks(value), 'CALL_INVALID_INPUT');
+  // A Proxy that only observes is read like the array it wraps.
+  const observed = new Proxy([NIK, 'x'], {});
+  assert.equal(kc.validateNiks(observed, options).valid, 1);
+  assert.equal(kc.validateNiks(observed, options).total, 2);
+});
+
 test('huge strings are refused before they reach wasm memory, or parsed when within limits', () => {
   const huge = '1'.repeat(2_000_000);
   expectCode(() => kc.parseNik(huge), 'CALL_INVALID_INPUT');

@@ -111,7 +111,7 @@ fn render(chain: &Chain<'_>) -> String {
 }
 
 /// What serde_json's `&Value` deserializer reports as the unexpected value.
-fn unexpected(value: &Value) -> Unexpected<'_> {
+pub(crate) fn unexpected(value: &Value) -> Unexpected<'_> {
     match value {
         Value::Null => Unexpected::Unit,
         Value::Bool(flag) => Unexpected::Bool(*flag),
@@ -469,6 +469,35 @@ impl<'de> VariantAccess<'de> for Variant<'de, '_> {
             _ => Err(tracked.invalid(&"struct variant")),
         })
     }
+}
+
+/// Test corpus for hand-written readers of tagged objects: every object with `"type"` set to
+/// each of `tags` (JSON texts; `None`: no tag) and each of `fields` absent or set to each of
+/// `values` (JSON texts), the tag first in half of them and last in the others.
+#[cfg(test)]
+pub(crate) fn tagged_objects(
+    tags: &[Option<&str>],
+    fields: &[&str],
+    values: &[Option<&str>],
+) -> Vec<String> {
+    let mut objects = Vec::new();
+    for tag in tags {
+        for combination in 0..values.len().pow(fields.len() as u32) {
+            let mut members: Vec<String> = tag.iter().map(|t| format!("\"type\":{t}")).collect();
+            let mut rest = combination;
+            for field in fields {
+                if let Some(value) = values[rest % values.len()] {
+                    members.push(format!("\"{field}\":{value}"));
+                }
+                rest /= values.len();
+            }
+            if combination % 2 == 1 && members.len() > 1 {
+                members.rotate_left(1);
+            }
+            objects.push(format!("{{{}}}", members.join(",")));
+        }
+    }
+    objects
 }
 
 #[cfg(test)]

@@ -309,9 +309,9 @@ fn district_codes() -> Vec<u32> {
         }
         let mask = data::DISTRICT_MASKS[usize::from(slot) - 1];
         codes.extend(
-            (0u32..128)
-                .filter(|bit| mask & (1u128 << bit) != 0)
-                .map(|bit| key * 100 + bit),
+            (0u8..128)
+                .filter(|&index| bit(mask, index))
+                .map(|index| key * 100 + u32::from(index)),
         );
     }
     codes
@@ -633,15 +633,13 @@ pub(crate) fn district_status(province: u8, regency: u8, district: u8) -> Distri
     }
 }
 
-/// Bit `index` (< 128) of a mask, with 64-bit shifts: a 128-bit shift is a library call in
-/// wasm32.
+/// Bit `index` (< 128) of a mask stored as `[low, high]` halves: 64-bit shifts only (a 128-bit
+/// shift is a library call in wasm32, and LLVM turned even a `u128` split by `index < 64` back
+/// into one).
 #[inline(always)]
-fn bit(mask: u128, index: u8) -> bool {
-    let half = if index < 64 {
-        mask as u64
-    } else {
-        (mask >> 64) as u64
-    };
+fn bit(mask: [u64; 2], index: u8) -> bool {
+    // A select, not `mask[index / 64]`: indexing copied the mask to the stack in wasm.
+    let half = if index < 64 { mask[0] } else { mask[1] };
     (half >> (index % 64)) & 1 != 0
 }
 

@@ -692,3 +692,31 @@ fn random_sequences_reach_every_state() {
     }
     assert_eq!(visited, ALL_STATES.into_iter().collect::<BTreeSet<_>>());
 }
+
+/// `sla_policy` in the JSON API: a code of the catalog or the whole policy object give the same
+/// result; an unknown code or an object of the wrong shape is `CALL_INVALID_INPUT`.
+#[test]
+fn json_api_sla_policy_by_code_or_object() {
+    use kotacerdas_core::json_api;
+    use serde_json::json;
+    let input = |policy: serde_json::Value| {
+        json!({
+            "history": [{"kind": {"type": "submit"}, "actor": "reporter", "at": "2026-11-27T16:00:00+07:00"}],
+            "sla_policy": policy,
+            "at": "2026-12-01T09:00:00+07:00"
+        })
+    };
+    let code = "TIDAK_BERKADAR_PENGAWASAN";
+    let object = serde_json::to_value(policy(code)).unwrap();
+    let by_code = json_api::call("complaint.sla", &input(json!(code))).unwrap();
+    let by_object = json_api::call("complaint.sla", &input(object.clone())).unwrap();
+    assert_eq!(by_code, by_object);
+    assert!(by_code.to_string().contains("deadline"), "{by_code}");
+
+    let mut wrong = object;
+    wrong["unknown_field"] = json!(1);
+    for policy in [json!("NO_SUCH_POLICY"), wrong, json!(5), json!([])] {
+        let error = json_api::call("complaint.sla", &input(policy.clone())).unwrap_err();
+        assert_eq!(error.code, "CALL_INVALID_INPUT", "{policy}");
+    }
+}

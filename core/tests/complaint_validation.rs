@@ -29,8 +29,18 @@ fn good() -> serde_json::Value {
     })
 }
 
+/// Validates through the text reader (`validate_json`) and the value reader
+/// (`validate_value`, the JSON API's): both must give the same report or the same problems
+/// (a malformed draft's line and column apart: a value has no text).
 fn check(value: &serde_json::Value) -> Result<draft::ValidReport, Vec<FieldProblem>> {
-    draft::validate_json(&value.to_string(), &context())
+    let by_text = draft::validate_json(&value.to_string(), &context());
+    let by_value = draft::validate_value(value, &context());
+    match (&by_text, &by_value) {
+        (Ok(text), Ok(value)) => assert_eq!(text, value),
+        (Err(text), Err(value)) => assert_eq!(codes(text), codes(value)),
+        _ => panic!("the readers disagree: {by_text:?} / {by_value:?}"),
+    }
+    by_text
 }
 
 fn codes(problems: &[FieldProblem]) -> Vec<(String, String)> {
@@ -261,6 +271,11 @@ fn hostile_text_is_refused_without_panic() {
         "{\"location\": {\"lat\": \"x\"}}",
     ] {
         let problems = draft::validate_json(text, &context()).unwrap_err();
+        if let Ok(value) = serde_json::from_str::<serde_json::Value>(text) {
+            let by_value = draft::validate_value(&value, &context()).unwrap_err();
+            assert_eq!(codes(&by_value), codes(&problems), "{text}");
+            assert_eq!(by_value[0].problem.fields["line"], "1");
+        }
         assert_eq!(problems.len(), 1, "{text}");
         assert_eq!(
             problems[0].problem.code, "COMPLAINT_DRAFT_MALFORMED",

@@ -873,6 +873,41 @@ fn validate_lines_handles_crlf_blank_lines_and_final_newline() {
     assert_eq!(lines, ["a", ""]);
 }
 
+/// `nik::lines` scans eight bytes at a time: it must split exactly like `split('\n')` minus a
+/// final empty item and each line's last `\r`, wherever the newlines fall in a word.
+#[test]
+fn lines_split_like_split_newline_at_every_offset() {
+    let reference = |buffer: &str| -> Vec<String> {
+        if buffer.is_empty() {
+            return Vec::new();
+        }
+        let body = buffer.strip_suffix('\n').unwrap_or(buffer);
+        body.split('\n')
+            .map(|line| line.strip_suffix('\r').unwrap_or(line).to_owned())
+            .collect()
+    };
+    // Every buffer of up to 5 symbols from a small alphabet (with multi-byte characters and
+    // bytes close to '\n': 0x0b, 0x09), each symbol repeated to move it across word edges.
+    let alphabet = ["1", "\n", "\r", "\u{b}\t", "é", "3527014501900001"];
+    let mut buffers = vec![String::new()];
+    for _ in 0..5 {
+        let mut next = Vec::new();
+        for buffer in &buffers {
+            for symbol in alphabet {
+                next.push(format!("{buffer}{symbol}"));
+            }
+        }
+        buffers.extend(next.iter().cloned());
+        buffers.sort();
+        buffers.dedup();
+    }
+    assert!(buffers.len() > 5000);
+    for buffer in &buffers {
+        let lines: Vec<&str> = nik::lines(buffer).collect();
+        assert_eq!(lines, reference(buffer), "{buffer:?}");
+    }
+}
+
 #[test]
 fn summary_serializes_counts_by_code() {
     let batch = nik::validate_lines("3527018101900001\n\n", &lenient());

@@ -130,6 +130,8 @@ fn test() -> Result {
             "-p",
             "kotacerdas-wasm",
             "-p",
+            "kotacerdas-wasm-batch",
+            "-p",
             "kotacerdas-wasm-client",
             "--target",
             "wasm32-unknown-unknown",

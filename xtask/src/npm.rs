@@ -18,13 +18,15 @@ mod schema_ts;
 const BUDGET_GZIP_BYTES: usize = 150 * 1024;
 
 /// What `cargo xtask test` (and so CI) checks until the package meets the 150 KB:
-/// a ratchet just above today's size (359.0 KB gzipped for the node entry; 385.3 KB before the
-/// core's typed inputs were read by one deserializer, `core/src/json_de.rs`), so that growth
-/// fails CI. Of the .wasm, gzipped section by section: code 246 KB (serde's per-type code for
+/// a ratchet just above today's size (346.5 KB gzipped for the node entry; 359.0 KB before the
+/// complaint draft, SLA policy, event kind, routing outcome and GeoJSON inputs were read
+/// without serde_json's text reader and serde's untagged and internally tagged enums; 385.3 KB
+/// before the core's typed inputs were read by one deserializer, `core/src/json_de.rs`), so
+/// that growth fails CI. Of the .wasm, gzipped section by section: code 246 KB (serde's per-type code for
 /// the core's run-time JSON: tax inputs, rule sets, catalogs; the rules themselves; core::fmt
 /// and Unicode tables); data 99 KB (all 7,285 district names are 31 KB of it).
 /// Lower it as the package shrinks; `cargo xtask npm` alone checks the real budget.
-pub const CI_BUDGET_ARGS: [&str; 2] = ["--budget-kb", "364"];
+pub const CI_BUDGET_ARGS: [&str; 2] = ["--budget-kb", "352"];
 
 /// `cargo xtask npm [--budget-kb N]`.
 pub fn npm(args: &[String]) -> Result {

@@ -400,6 +400,29 @@ pub fn validate_json(
     validate(&draft, context)
 }
 
+/// [`validate_json`] for a draft that is already a JSON value (the JSON API, the npm package):
+/// the same checks, read by the core's value deserializer (`json_de`) instead of serde_json's
+/// text reader, so the npm package holds no text-reader code for the draft types. A value has
+/// no text, so a value that does not fit the draft shape is one `COMPLAINT_DRAFT_MALFORMED`
+/// problem at line 1, column 1.
+pub fn validate_value(
+    draft: &serde_json::Value,
+    context: &ValidationContext<'_>,
+) -> Result<ValidReport, Vec<FieldProblem>> {
+    let malformed = || {
+        vec![FieldProblem::new(
+            "",
+            &ReportError::Malformed { line: 1, column: 1 },
+        )]
+    };
+    // As in `validate_json`: a draft is an object, never a struct read from an array.
+    if !draft.is_object() {
+        return Err(malformed());
+    }
+    let draft: ReportDraft = crate::json_de::from_value(draft).map_err(|_| malformed())?;
+    validate(&draft, context)
+}
+
 /// Validates a draft, returning the cleaned report or every problem found.
 pub fn validate(
     draft: &ReportDraft,

@@ -48,15 +48,14 @@ struct GeoJsonFeature {
     geometry: GeoJsonGeometry,
 }
 
+/// `{"type": "Polygon" | "MultiPolygon", "coordinates": ...}`, read as a plain struct and the
+/// coordinates by type: serde's internally tagged enum buffers its input in serde's private
+/// `Content` and compiles a reader per variant for it (npm package size).
 #[derive(Deserialize)]
-#[serde(tag = "type")]
-enum GeoJsonGeometry {
-    Polygon {
-        coordinates: Vec<Vec<[f64; 2]>>,
-    },
-    MultiPolygon {
-        coordinates: Vec<Vec<Vec<[f64; 2]>>>,
-    },
+struct GeoJsonGeometry {
+    #[serde(rename = "type")]
+    kind: String,
+    coordinates: serde_json::Value,
 }
 
 impl Boundary {
@@ -64,10 +63,14 @@ impl Boundary {
     /// (positions `[lon, lat]`). `None` if it is not one, or a ring has fewer than 4
     /// positions or invalid coordinates.
     pub fn from_geojson(text: &str) -> Option<Boundary> {
-        let feature: GeoJsonFeature = crate::json_de::from_str(text).ok()?;
-        let raw = match feature.geometry {
-            GeoJsonGeometry::Polygon { coordinates } => vec![coordinates],
-            GeoJsonGeometry::MultiPolygon { coordinates } => coordinates,
+        let geometry = crate::json_de::from_str::<GeoJsonFeature>(text)
+            .ok()?
+            .geometry;
+        let coordinates = &geometry.coordinates;
+        let raw: Vec<Vec<Vec<[f64; 2]>>> = match geometry.kind.as_str() {
+            "Polygon" => vec![crate::json_de::from_value(coordinates).ok()?],
+            "MultiPolygon" => crate::json_de::from_value(coordinates).ok()?,
+            _ => return None,
         };
         let mut polygons = Vec::new();
         for polygon in raw {
@@ -194,5 +197,28 @@ mod tests {
             )
             .is_none()
         );
+    }
+
+    #[test]
+    fn multipolygon_and_other_geometries() {
+        let square = "[[[0,0],[1,0],[1,1],[0,1],[0,0]]]";
+        let far = "[[[5,5],[6,5],[6,6],[5,6],[5,5]]]";
+        let multi = format!(
+            r#"{{"type":"Feature","geometry":{{"type":"MultiPolygon","coordinates":[{square},{far}]}}}}"#
+        );
+        let boundary = Boundary::from_geojson(&multi).unwrap();
+        assert!(boundary.contains(GeoPoint { lat: 0.5, lon: 0.5 }));
+        assert!(boundary.contains(GeoPoint { lat: 5.5, lon: 5.5 }));
+        assert!(!boundary.contains(GeoPoint { lat: 3.0, lon: 3.0 }));
+        for geometry in [
+            format!(r#"{{"type":"Point","coordinates":{square}}}"#),
+            format!(r#"{{"type":"MultiPolygon","coordinates":{square}}}"#),
+            format!(r#"{{"type":"Polygon","coordinates":[{square}]}}"#),
+            format!(r#"{{"coordinates":{square}}}"#),
+            r#"{"type":"Polygon"}"#.to_owned(),
+        ] {
+            let text = format!(r#"{{"type":"Feature","geometry":{geometry}}}"#);
+            assert!(Boundary::from_geojson(&text).is_none(), "{geometry}");
+        }
     }
 }

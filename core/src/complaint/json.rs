@@ -56,23 +56,17 @@ struct TransitionInput {
     event: EventKind,
 }
 
-/// The SLA policy: a code of the shipped catalog or a whole policy object.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum PolicyInput {
-    Code(String),
-    Policy(SlaPolicy),
-}
-
-impl PolicyInput {
-    fn resolve(self) -> Result<SlaPolicy, Problem> {
-        match self {
-            PolicyInput::Policy(policy) => Ok(policy),
-            PolicyInput::Code(code) => Catalog::embedded()
-                .sla_policy(&code)
-                .cloned()
-                .ok_or_else(|| invalid("unknown sla_policy")),
-        }
+/// The SLA policy (`sla_policy`): a code of the shipped catalog or a whole policy object. Read
+/// by hand rather than as an untagged enum, which buffers the input in serde's `Content` and
+/// compiled `SlaPolicy`'s reader a second time for it (npm package size). A policy object that
+/// does not fit gives its own reason (an untagged enum said only that no variant matched).
+fn resolve_policy(value: &Value) -> Result<SlaPolicy, Problem> {
+    match value {
+        Value::String(code) => Catalog::embedded()
+            .sla_policy(code)
+            .cloned()
+            .ok_or_else(|| invalid("unknown sla_policy")),
+        policy => decode(policy),
     }
 }
 
@@ -87,7 +81,8 @@ struct ApplyInput {
     #[serde(default)]
     history: Vec<Event>,
     event: Event,
-    sla_policy: PolicyInput,
+    /// See [`resolve_policy`].
+    sla_policy: Value,
     #[serde(default)]
     calendar_options: Option<CalendarOptions>,
 }
@@ -96,7 +91,8 @@ struct ApplyInput {
 #[serde(deny_unknown_fields)]
 struct SlaInput {
     history: Vec<Event>,
-    sla_policy: PolicyInput,
+    /// See [`resolve_policy`].
+    sla_policy: Value,
     at: Instant,
     #[serde(default)]
     calendar_options: Option<CalendarOptions>,
@@ -130,19 +126,16 @@ pub(crate) fn call(function: &str, input: &Value) -> Result<Value, Problem> {
                 catalog,
                 now: input.now,
             };
-            // Through the text form so that the same checks as for an app's upload apply.
-            Ok(
-                match draft::validate_json(&input.draft.to_string(), &context) {
-                    Ok(report) => json!({"valid": true, "report": report}),
-                    Err(problems) => {
-                        let errors: Vec<Value> = problems
-                            .iter()
-                            .map(|p| json!({"field": p.field, "code": p.problem.code}))
-                            .collect();
-                        json!({"valid": false, "errors": errors, "problems": problems})
-                    }
-                },
-            )
+            Ok(match draft::validate_value(&input.draft, &context) {
+                Ok(report) => json!({"valid": true, "report": report}),
+                Err(problems) => {
+                    let errors: Vec<Value> = problems
+                        .iter()
+                        .map(|p| json!({"field": p.field, "code": p.problem.code}))
+                        .collect();
+                    json!({"valid": false, "errors": errors, "problems": problems})
+                }
+            })
         }
         "complaint.transition" => {
             let input: TransitionInput = decode(input)?;
@@ -152,7 +145,7 @@ pub(crate) fn call(function: &str, input: &Value) -> Result<Value, Problem> {
         }
         "complaint.apply" => {
             let input: ApplyInput = decode(input)?;
-            let policy = input.sla_policy.resolve()?;
+            let policy = resolve_policy(&input.sla_policy)?;
             let calendar = calendar(input.calendar_options)?;
             let context = LifecycleContext {
                 calendar: &calendar,
@@ -169,7 +162,7 @@ pub(crate) fn call(function: &str, input: &Value) -> Result<Value, Problem> {
         }
         "complaint.sla" => {
             let input: SlaInput = decode(input)?;
-            let policy = input.sla_policy.resolve()?;
+            let policy = resolve_policy(&input.sla_policy)?;
             let calendar = calendar(input.calendar_options)?;
             let report = sla::evaluate(&input.history, &policy, &calendar, input.at)
                 .map_err(|e| Problem::from_coded(&e))?;

@@ -229,9 +229,9 @@ impl Actor {
     }
 }
 
-/// What happened.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+/// What happened. JSON: `{"type": "submit"}`, `{"type": "assign", "opd": ...}`, ...
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
 pub enum EventKind {
     /// The reporter submits the draft.
     Submit,
@@ -323,6 +323,102 @@ impl EventKind {
             EventKind::AutoClose => &[Actor::System],
             EventKind::Archive => &[Actor::System, Actor::Verifier],
         }
+    }
+}
+
+/// The tags of [`EventKind`] in declaration order.
+const EVENT_TAGS: &[&str] = &[
+    "submit",
+    "verify",
+    "request_info",
+    "provide_info",
+    "assign",
+    "not_authority",
+    "mark_duplicate",
+    "reject",
+    "follow_up",
+    "confirm",
+    "dispute",
+    "auto_close",
+    "reopen",
+    "archive",
+];
+
+/// Read by hand: serde's internally tagged enums buffer their input in serde's private
+/// `Content` and compile a reader per variant for it (npm package size). For a JSON object the
+/// result and the error message are those of `#[serde(tag = "type", deny_unknown_fields)]`
+/// (test below): a unit variant ignores other fields, a struct variant refuses unknown ones.
+/// Unlike the derive, an event kind written as an array (`["assign", "DPUPR"]`) is refused.
+impl<'de> Deserialize<'de> for EventKind {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        use serde_json::Value;
+
+        use crate::json_de::unexpected;
+
+        let value = Value::deserialize(deserializer)?;
+        let Value::Object(map) = &value else {
+            return Err(D::Error::invalid_type(
+                unexpected(&value),
+                &"internally tagged enum EventKind",
+            ));
+        };
+        let tag = match map.get("type") {
+            None => return Err(D::Error::missing_field("type")),
+            Some(Value::String(tag)) => tag.as_str(),
+            Some(other) => {
+                return Err(D::Error::invalid_type(
+                    unexpected(other),
+                    &"variant identifier",
+                ));
+            }
+        };
+        // A struct variant's one field: its name, whether it is required.
+        let (field, required): (&'static [&'static str], bool) = match tag {
+            "assign" => (&["opd"], true),
+            "not_authority" => (&["forward_to"], false),
+            "mark_duplicate" => (&["original_id"], true),
+            _ if EVENT_TAGS.contains(&tag) => (&[], false),
+            _ => return Err(D::Error::unknown_variant(tag, EVENT_TAGS)),
+        };
+        let mut text = None;
+        if let [name] = field {
+            for (key, value) in map.iter().filter(|(key, _)| *key != "type") {
+                if key != name {
+                    return Err(D::Error::unknown_field(key, field));
+                }
+                text = match value {
+                    Value::String(text) => Some(text.clone()),
+                    Value::Null if !required => None,
+                    other => return Err(D::Error::invalid_type(unexpected(other), &"a string")),
+                };
+            }
+            if required && text.is_none() {
+                return Err(D::Error::missing_field(name));
+            }
+        }
+        Ok(match tag {
+            "submit" => EventKind::Submit,
+            "verify" => EventKind::Verify,
+            "request_info" => EventKind::RequestInfo,
+            "provide_info" => EventKind::ProvideInfo,
+            // Required: present (checked above).
+            "assign" => EventKind::Assign {
+                opd: text.unwrap_or_default(),
+            },
+            "not_authority" => EventKind::NotAuthority { forward_to: text },
+            "mark_duplicate" => EventKind::MarkDuplicate {
+                original_id: text.unwrap_or_default(),
+            },
+            "reject" => EventKind::Reject,
+            "follow_up" => EventKind::FollowUp,
+            "confirm" => EventKind::Confirm,
+            "dispute" => EventKind::Dispute,
+            "auto_close" => EventKind::AutoClose,
+            "reopen" => EventKind::Reopen,
+            "archive" => EventKind::Archive,
+            _ => return Err(D::Error::unknown_variant(tag, EVENT_TAGS)),
+        })
     }
 }
 
@@ -555,5 +651,94 @@ impl ReportRecord {
             record = record.apply(event, context).map_err(|err| (index, err))?;
         }
         Ok(record)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `EventKind` derived before it was read by hand. Compared through `Debug`, so the
+    /// fields are never read otherwise.
+    #[allow(dead_code)]
+    #[derive(Debug, Deserialize)]
+    #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+    enum Derived {
+        Submit,
+        Verify,
+        RequestInfo,
+        ProvideInfo,
+        Assign {
+            opd: String,
+        },
+        NotAuthority {
+            #[serde(default)]
+            forward_to: Option<String>,
+        },
+        MarkDuplicate {
+            original_id: String,
+        },
+        Reject,
+        FollowUp,
+        Confirm,
+        Dispute,
+        AutoClose,
+        Reopen,
+        Archive,
+    }
+
+    /// The derived value's `Debug`, which names variants and fields as `EventKind`'s does.
+    fn convert(derived: Derived) -> String {
+        format!("{derived:?}")
+    }
+
+    /// Every object with a tag of each kind (or none, or not a string) and each field absent,
+    /// a string, `null` or a number: the same result and the same error message as the derive,
+    /// through the core's value reader (the JSON API's) and serde_json's.
+    #[test]
+    fn hand_written_reader_agrees_with_the_derive() {
+        let fields = ["opd", "forward_to", "original_id", "extra"];
+        let values = [None, Some("\"X\""), Some("null"), Some("5")];
+        let mut tags: Vec<String> = EVENT_TAGS.iter().map(|t| format!("\"{t}\"")).collect();
+        tags.extend(["\"nope\"", "null", "5", "\"Submit\""].map(str::to_owned));
+        let tags: Vec<Option<&str>> = tags
+            .iter()
+            .map(|t| Some(t.as_str()))
+            .chain([None])
+            .collect();
+        let mut accepted = 0;
+        for text in crate::json_de::tagged_objects(&tags, &fields, &values) {
+            let value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+            let derived = crate::json_de::from_value::<Derived>(&value).map_err(|e| e.error);
+            let ours = crate::json_de::from_value::<EventKind>(&value).map_err(|e| e.error);
+            let plain = serde_json::from_value::<EventKind>(value.clone());
+            match (derived, ours) {
+                (Ok(derived), Ok(ours)) => {
+                    assert_eq!(convert(derived), format!("{ours:?}"), "{text}");
+                    assert_eq!(plain.ok().as_ref(), Some(&ours), "{text}");
+                    accepted += 1;
+                }
+                (Err(derived), Err(ours)) => {
+                    assert_eq!(derived.to_string(), ours.to_string(), "{text}");
+                    assert!(plain.is_err(), "{text}");
+                }
+                (derived, ours) => panic!("{text}: derive {derived:?}, by hand {ours:?}"),
+            }
+        }
+        assert!(accepted > 1000, "{accepted}");
+        for tag in EVENT_TAGS {
+            let value = match *tag {
+                "assign" => serde_json::json!({"type": tag, "opd": "X"}),
+                "mark_duplicate" => serde_json::json!({"type": tag, "original_id": "X"}),
+                _ => serde_json::json!({"type": tag}),
+            };
+            let kind: EventKind = crate::json_de::from_value(&value).expect("a kind");
+            assert_eq!(kind.as_str(), *tag);
+            let written = serde_json::to_value(&kind).expect("JSON");
+            assert_eq!(
+                crate::json_de::from_value::<EventKind>(&written).ok(),
+                Some(kind)
+            );
+        }
     }
 }

@@ -41,9 +41,10 @@ pub struct RoutingRule {
     pub legal_reference: Option<String>,
 }
 
-/// What a rule decides.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+/// What a rule decides. JSON: `{"type": "opd", "opd": ...}` or `{"type": "forward", "body":
+/// ..., "reason_id": ..., "reason_en": ...}`, no other field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
 pub enum RuleOutcome {
     /// An OPD of the regency handles it.
     Opd {
@@ -59,6 +60,58 @@ pub enum RuleOutcome {
         /// Why, in English.
         reason_en: String,
     },
+}
+
+/// Read by hand: serde's internally tagged enums buffer their input in serde's private
+/// `Content` and compile a reader per variant for it (npm package size). The same outcomes are
+/// accepted and refused as by `#[serde(tag = "type", deny_unknown_fields)]` (test below); a
+/// refused one is reported at the end of the object.
+impl<'de> Deserialize<'de> for RuleOutcome {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        /// A field that, when present, is a string (`null` is refused, as by the derive).
+        fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+            String::deserialize(d).map(Some)
+        }
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Fields {
+            #[serde(rename = "type")]
+            kind: String,
+            #[serde(default, deserialize_with = "present")]
+            opd: Option<String>,
+            #[serde(default, deserialize_with = "present")]
+            body: Option<String>,
+            #[serde(default, deserialize_with = "present")]
+            reason_id: Option<String>,
+            #[serde(default, deserialize_with = "present")]
+            reason_en: Option<String>,
+        }
+        let Fields {
+            kind,
+            opd,
+            body,
+            reason_id,
+            reason_en,
+        } = Fields::deserialize(deserializer)?;
+        match (kind.as_str(), opd, body, reason_id, reason_en) {
+            ("opd", Some(opd), None, None, None) => Ok(RuleOutcome::Opd { opd }),
+            ("forward", None, Some(body), Some(reason_id), Some(reason_en)) => {
+                Ok(RuleOutcome::Forward {
+                    body,
+                    reason_id,
+                    reason_en,
+                })
+            }
+            ("opd", ..) => Err(D::Error::custom(
+                "an `opd` outcome has exactly the field `opd`",
+            )),
+            ("forward", ..) => Err(D::Error::custom(
+                "a `forward` outcome has exactly the fields `body`, `reason_id`, `reason_en`",
+            )),
+            (other, ..) => Err(D::Error::unknown_variant(other, &["opd", "forward"])),
+        }
+    }
 }
 
 /// The routing file.
@@ -208,4 +261,71 @@ pub fn route(
             }
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `RuleOutcome` derived before it was read by hand.
+    #[derive(Debug, Deserialize)]
+    #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+    enum Derived {
+        Opd {
+            opd: String,
+        },
+        Forward {
+            body: String,
+            reason_id: String,
+            reason_en: String,
+        },
+    }
+
+    fn same(derived: Derived, ours: &RuleOutcome) -> bool {
+        match derived {
+            Derived::Opd { opd } => *ours == RuleOutcome::Opd { opd },
+            Derived::Forward {
+                body,
+                reason_id,
+                reason_en,
+            } => {
+                *ours
+                    == RuleOutcome::Forward {
+                        body,
+                        reason_id,
+                        reason_en,
+                    }
+            }
+        }
+    }
+
+    /// Every object of a tag (or none) and each field absent, a string, `null` or a number:
+    /// both readers (serde_json's text reader and the core's value reader) accept and refuse
+    /// the same, and agree on what they accept.
+    #[test]
+    fn hand_written_reader_agrees_with_the_derive() {
+        let fields = ["opd", "body", "reason_id", "reason_en", "extra"];
+        let values = [None, Some("\"X\""), Some("null"), Some("5")];
+        let mut accepted = 0;
+        let tags = [
+            None,
+            Some("\"opd\""),
+            Some("\"forward\""),
+            Some("\"other\""),
+            Some("null"),
+        ];
+        for text in crate::json_de::tagged_objects(&tags, &fields, &values) {
+            let value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+            let derived = serde_json::from_str::<Derived>(&text);
+            let by_text = serde_json::from_str::<RuleOutcome>(&text);
+            let by_value = crate::json_de::from_value::<RuleOutcome>(&value);
+            assert_eq!(derived.is_ok(), by_text.is_ok(), "{text}");
+            assert_eq!(derived.is_ok(), by_value.is_ok(), "{text}");
+            if let (Ok(derived), Ok(ours)) = (derived, by_value) {
+                assert!(same(derived, &ours), "{text}");
+                accepted += 1;
+            }
+        }
+        assert_eq!(accepted, 2, "one opd and one forward shape");
+    }
 }
