@@ -375,6 +375,14 @@ fn plausible_email(email: &str) -> bool {
         && !domain.contains('@')
 }
 
+/// The one problem of a draft that does not fit the draft shape, at `line` and `column`.
+fn malformed(line: usize, column: usize) -> Vec<FieldProblem> {
+    vec![FieldProblem::new(
+        "",
+        &ReportError::Malformed { line, column },
+    )]
+}
+
 /// Parses draft JSON and validates it; a JSON that does not fit the draft shape gives one
 /// `COMPLAINT_DRAFT_MALFORMED` problem (with line and column, never the offending value).
 pub fn validate_json(
@@ -383,20 +391,10 @@ pub fn validate_json(
 ) -> Result<ValidReport, Vec<FieldProblem>> {
     // serde would also read a struct from a JSON array; a draft is an object.
     if !text.trim_start().starts_with('{') {
-        return Err(vec![FieldProblem::new(
-            "",
-            &ReportError::Malformed { line: 1, column: 1 },
-        )]);
+        return Err(malformed(1, 1));
     }
-    let draft: ReportDraft = serde_json::from_str(text).map_err(|err| {
-        vec![FieldProblem::new(
-            "",
-            &ReportError::Malformed {
-                line: err.line(),
-                column: err.column(),
-            },
-        )]
-    })?;
+    let draft: ReportDraft =
+        serde_json::from_str(text).map_err(|err| malformed(err.line(), err.column()))?;
     validate(&draft, context)
 }
 
@@ -404,22 +402,13 @@ pub fn validate_json(
 /// the same checks, read by the core's value deserializer (`json_de`) instead of serde_json's
 /// text reader, so the npm package holds no text-reader code for the draft types. A value has
 /// no text, so a value that does not fit the draft shape is one `COMPLAINT_DRAFT_MALFORMED`
-/// problem at line 1, column 1.
+/// problem at line 1, column 1 (`json_de` reads a struct only from an object, never from an
+/// array).
 pub fn validate_value(
     draft: &serde_json::Value,
     context: &ValidationContext<'_>,
 ) -> Result<ValidReport, Vec<FieldProblem>> {
-    let malformed = || {
-        vec![FieldProblem::new(
-            "",
-            &ReportError::Malformed { line: 1, column: 1 },
-        )]
-    };
-    // As in `validate_json`: a draft is an object, never a struct read from an array.
-    if !draft.is_object() {
-        return Err(malformed());
-    }
-    let draft: ReportDraft = crate::json_de::from_value(draft).map_err(|_| malformed())?;
+    let draft: ReportDraft = crate::json_de::from_value(draft).map_err(|_| malformed(1, 1))?;
     validate(&draft, context)
 }
 
