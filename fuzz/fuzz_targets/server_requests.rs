@@ -53,8 +53,15 @@ fuzz_target!(|data: &[u8]| {
         3 => {
             if let Some(mut form) = decode_form(data) {
                 form.fields.remove("api_key");
+                let given = form.attributes.get("idempotency_key").cloned();
                 if let Some((request, key, hash)) = decode_service_request(form) {
-                    assert!(!key.is_empty() && hash.len() == 64);
+                    assert_eq!(hash.len(), 64);
+                    // The client's key as given (the core's draft check judges it, even when
+                    // empty), else one derived from the form.
+                    match given {
+                        Some(given) => assert_eq!(key, given),
+                        None => assert!(key.starts_with("open311-") && key.len() == 48),
+                    }
                     let _ = draft_from_request(&request, Instant::from_unix_seconds(1_764_374_400));
                 }
             }

@@ -480,6 +480,14 @@ async fn public_scenario(backend: Backend) {
     let response = post(format!("{form}&api_key={token}")).await.unwrap();
     let again: Value = response.json().await.unwrap();
     assert_eq!(again[0]["service_request_id"], request_id.as_str());
+    // A client's own idempotency key is checked by the core's draft rules: an empty one is
+    // refused as the client's error, nothing stored (found by the fuzz target).
+    let response = post(format!(
+        "{form}&attribute%5Bidempotency_key%5D=&api_key={token}"
+    ))
+    .await
+    .unwrap();
+    assert!(response.status().is_client_error(), "{}", response.status());
     let (_, listed) = get(
         &client,
         format!("{base}/open311/v2/requests/{request_id}.json"),
