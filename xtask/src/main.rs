@@ -42,6 +42,7 @@ mod fuzz;
 mod mobile;
 mod niks;
 mod npm;
+mod wasm_size;
 
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
@@ -60,9 +61,10 @@ fn main() -> ExitCode {
         Some("test-e2e") => demo::test_e2e(),
         Some("test-npm") => npm::test_npm(&args[1..]),
         Some("bench-npm") => npm::bench_npm(&args[1..]),
+        Some("wasm-size") => wasm_size::wasm_size(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <test | bench [--quick] | bench-server [REQUESTS] | niks N [--seed S] | cli-memory [N] | fuzz [--seconds N] [TARGET ...] | npm | test-npm | demo [--listen ADDR] | test-e2e | bench-npm | bindings | bench-kotlin | android>"
+                "usage: cargo xtask <test | bench [--quick] | bench-server [REQUESTS] | niks N [--seed S] | cli-memory [N] | fuzz [--seconds N] [TARGET ...] | npm | test-npm | demo [--listen ADDR] | test-e2e | bench-npm | wasm-size [WASM] | bindings | bench-kotlin | android>"
             );
             return ExitCode::from(2);
         }

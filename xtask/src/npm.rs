@@ -209,22 +209,25 @@ fn bindgen(runner: &Path, target: &str, out_dir: &Path, out_name: &str, input: &
 /// `-Os`, `--strip-debug`, `--strip-producers` saved nothing measurable (opt-level "s" in the
 /// cargo profile instead of "z" cost 40 KB).
 fn optimise(wasm_opt: &Path, from: &Path, to: &Path) -> Result {
-    run(
-        &path_str(wasm_opt)?,
-        &[
-            "-Oz",
-            "--converge",
-            "--enable-bulk-memory",
-            "--enable-nontrapping-float-to-int",
-            "--enable-reference-types",
-            "--enable-sign-ext",
-            "--enable-multivalue",
-            "--enable-mutable-globals",
-            &path_str(from)?,
-            "-o",
-            &path_str(to)?,
-        ],
-    )
+    optimise_with(wasm_opt, from, to, &[])
+}
+
+/// [`optimise`] with extra `wasm-opt` flags (`cargo xtask wasm-size` keeps the names with `-g`).
+pub(crate) fn optimise_with(wasm_opt: &Path, from: &Path, to: &Path, extra: &[&str]) -> Result {
+    let (from, to) = (path_str(from)?, path_str(to)?);
+    let mut args = vec![
+        "-Oz",
+        "--converge",
+        "--enable-bulk-memory",
+        "--enable-nontrapping-float-to-int",
+        "--enable-reference-types",
+        "--enable-sign-ext",
+        "--enable-multivalue",
+        "--enable-mutable-globals",
+    ];
+    args.extend_from_slice(extra);
+    args.extend([from.as_str(), "-o", to.as_str()]);
+    run(&path_str(wasm_opt)?, &args)
 }
 
 /// Copies the files of `sources` into a fresh `project`, installs its devDependencies
