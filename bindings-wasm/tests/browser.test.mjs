@@ -1,6 +1,7 @@
 // The package in a real browser: Debian's Chromium (headless) loads page.html from a local
-// static server as an ES module, validates a NIK, shows a coded error and computes a tax. The screenshot is
-// saved as a test artifact (KOTACERDAS_ARTIFACTS).
+// static server as ES modules, validates a NIK with `kotacerdas/ids` (its own .wasm; one error
+// class with the main entry), then parses a NIK, shows a coded error and computes a tax with
+// `kotacerdas`. The screenshot is saved as a test artifact (KOTACERDAS_ARTIFACTS).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
@@ -37,6 +38,10 @@ test('a page validates a NIK and computes a tax with the package in headless Chr
     const page = await browser.newPage();
     const failures = [];
     page.on('pageerror', (error) => failures.push(String(error)));
+    const wasm = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('.wasm')) wasm.push(path.basename(new URL(request.url()).pathname));
+    });
     await page.goto(`http://127.0.0.1:${server.address().port}/page.html`);
     await page.waitForSelector('body[data-done="true"]', { timeout: 20_000 });
     assert.deepEqual(failures, []);
@@ -46,6 +51,8 @@ test('a page validates a NIK and computes a tax with the package in headless Chr
     );
     assert.match(await page.textContent('#error'), /^KotaCerdasError NIK_INVALID_DAY: Tanggal lahir 81 tidak sah/);
     assert.equal(await page.textContent('#tax'), 'PBJT makanan/minuman Rp100.000: Rp10.000 (35.27-2025)');
+    assert.equal(await page.textContent('#ids'), 'kotacerdas/ids: null NIK_INVALID_SERIAL true true Sreseh');
+    assert.deepEqual(wasm.sort(), ['kotacerdas_bg.wasm', 'kotacerdas_ids_bg.wasm']);
     mkdirSync(artifacts, { recursive: true });
     await page.screenshot({ path: path.join(artifacts, 'browser.png'), fullPage: true });
   } finally {
