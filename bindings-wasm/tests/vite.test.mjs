@@ -4,17 +4,15 @@
 // NIK is typed into it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import { chromium } from 'playwright-core';
+import { launchChromium, serveStatic } from './chromium.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // cargo xtask test-npm sets KOTACERDAS_VECTORS to <repo>/conformance/vectors.
 const example = path.resolve(process.env.KOTACERDAS_VECTORS ?? '', '..', '..', 'examples', 'vite');
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
 
 // The example imports `kotacerdas`; the same app is built a second time importing
 // `kotacerdas/ids`, which must ship only that entry's (smaller) .wasm.
@@ -34,20 +32,8 @@ for (const [specifier, module] of [['kotacerdas', 'kotacerdas_bg'], ['kotacerdas
     assert.equal(wasm.length, 1, `one .wasm asset expected in ${assets.join(', ')}`);
     assert.ok(wasm[0].startsWith(`${module}-`), `${wasm[0]} is not ${module}`);
 
-    const server = createServer((request, response) => {
-      const file = path.join(dist, path.normalize(new URL(request.url, 'http://localhost').pathname));
-      if (!file.startsWith(dist) || !existsSync(file) || file === dist) {
-        response.writeHead(404).end();
-        return;
-      }
-      response.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
-      response.end(readFileSync(file));
-    });
-    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    const server = await serveStatic(dist);
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       const failures = [];

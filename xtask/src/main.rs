@@ -124,40 +124,31 @@ fn test() -> Result {
             "warnings",
         ],
     )?;
-    run(
-        &cargo,
+    // For wasm32: the facade with its default features (the main npm entry), without them (the
+    // module of `kotacerdas/ids`), the batch loop and the client's facade.
+    for packages in [
         &[
-            "clippy",
             "-p",
             "kotacerdas-wasm",
             "-p",
             "kotacerdas-wasm-batch",
             "-p",
             "kotacerdas-wasm-client",
+        ][..],
+        &["-p", "kotacerdas-wasm", "--no-default-features"],
+    ] {
+        let mut args = vec!["clippy"];
+        args.extend_from_slice(packages);
+        args.extend_from_slice(&[
             "--target",
             "wasm32-unknown-unknown",
             "--all-targets",
             "--",
             "-D",
             "warnings",
-        ],
-    )?;
-    // The facade without its default feature `rules`: the module of `kotacerdas/ids`.
-    run(
-        &cargo,
-        &[
-            "clippy",
-            "-p",
-            "kotacerdas-wasm",
-            "--no-default-features",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ],
-    )?;
+        ]);
+        run(&cargo, &args)?;
+    }
     // The client must keep compiling for the browser (the npm package wraps it).
     run(
         &cargo,
