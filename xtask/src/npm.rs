@@ -1,9 +1,11 @@
 //! `cargo xtask npm`: builds the npm package `kotacerdas` into `bindings-wasm/pkg/`.
 //!
-//! Steps: the wasm with the size profile; the pinned `wasm-bindgen-runner` for the `web`
-//! (browsers, bundlers) and `nodejs` (require/import in Node) glue, which share one `.wasm`;
-//! `wasm-opt -Oz` from the npm `binaryen` package (`npm ci` in `bindings-wasm/tools`); the
-//! entry points from `bindings-wasm/js/`; then the size report and budget.
+//! Steps, for each entry point (`kotacerdas`, and `kotacerdas/ids` from the same facade without
+//! its default feature `rules`; see `npm/entry.rs`): the wasm with the size profile; the pinned
+//! `wasm-bindgen-runner` for the `web` (browsers, bundlers) and `nodejs` (require/import in
+//! Node) glue, which share one `.wasm`; `wasm-opt -Oz` from the npm `binaryen` package (`npm ci`
+//! in `bindings-wasm/tools`); the entry points from `bindings-wasm/js/`. Then `shared.js` (one
+//! `KotaCerdasError` for the package), `kotacerdas/client`, and the size report and budgets.
 
 use std::fs;
 use std::io::Write;
@@ -17,11 +19,13 @@ mod schema_ts;
 
 use entry::ENTRIES;
 
-/// The budget of the issue: `.wasm` plus JS glue, gzipped, for either entry point.
+/// The budget of the issue: `.wasm` plus JS glue, gzipped, for either way of loading an entry
+/// point. `kotacerdas/ids` is always held to it; the main entry to CI's ratchet until it fits.
 const BUDGET_GZIP_BYTES: usize = 150 * 1024;
 
 /// What `cargo xtask test` (and so CI) checks until the package meets the issue's 150 KB:
-/// a ratchet just above today's size (346.5 KB gzipped for the node entry; 359.0 KB before the
+/// a ratchet just above today's size (346.8 KB gzipped for the node entry, with `shared.cjs`
+/// since `kotacerdas/ids` came; 346.5 KB before; 359.0 KB before the
 /// complaint draft, SLA policy, event kind, routing outcome and GeoJSON inputs were read
 /// without serde_json's text reader and serde's untagged and internally tagged enums; 385.3 KB
 /// before the core's typed inputs were read by one deserializer, `core/src/json_de.rs`), so
