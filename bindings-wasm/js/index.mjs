@@ -1,4 +1,4 @@
-// Node.js ESM entry point: the same module instance as `require('kotacerdas')`, so
+// Node.js ESM entry point: the same module instance as `require` of this entry, so
 // `instanceof KotaCerdasError` holds whichever way a program loads the package.
 import cjs from './index.cjs';
 

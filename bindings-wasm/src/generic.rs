@@ -1,13 +1,12 @@
 //! `call`: every function of the core's JSON API by name, the contract of the conformance
 //! vectors. New core functions (taxes, calendar, complaints) arrive here without facade code.
 
-use js_sys::{JSON, JsString, Object};
-use kotacerdas_core::error::all_codes;
+use js_sys::{JSON, JsString};
 use kotacerdas_core::json_api::{self, FUNCTIONS};
 use wasm_bindgen::prelude::*;
 
 use crate::batch::strings;
-use crate::errors::{from_problem, invalid_input, set};
+use crate::errors::{from_problem, invalid_input};
 use crate::input::{MAX_BATCH, MAX_TEXT, text};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -58,37 +57,6 @@ pub fn call(
 #[wasm_bindgen(unchecked_return_type = "FunctionName[]")]
 pub fn functions() -> JsValue {
     strings(FUNCTIONS)
-}
-
-/// Every error and warning code of the core, by domain (`nik`, `nik_warning`, `region`, ...).
-#[wasm_bindgen(js_name = errorCodes, unchecked_return_type = "Record<string, string[]>")]
-pub fn error_codes() -> JsValue {
-    // Several error types share a domain (e.g. `complaint`): one list per domain.
-    let mut domains: Vec<(&str, Vec<&str>)> = Vec::new();
-    for (domain, codes) in all_codes() {
-        match domains.iter_mut().find(|(name, _)| *name == domain) {
-            Some((_, list)) => list.extend_from_slice(codes),
-            None => domains.push((domain, codes.to_vec())),
-        }
-    }
-    let object = Object::new();
-    for (domain, codes) in domains {
-        set(&object, domain, &strings(&codes));
-    }
-    object.into()
-}
-
-/// The version of the package (the crate's version).
-#[wasm_bindgen]
-pub fn version() -> String {
-    env!("CARGO_PKG_VERSION").to_owned()
-}
-
-/// The instance's `WebAssembly.Memory`, for the package's own memory test (not public API:
-/// the entry points do not export `__` names).
-#[wasm_bindgen(js_name = __memory, skip_typescript)]
-pub fn memory() -> JsValue {
-    wasm_bindgen::memory()
 }
 
 #[cfg(test)]

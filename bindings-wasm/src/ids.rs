@@ -8,16 +8,19 @@ use kotacerdas_core::id::nik::{self, Nik, NikOptions, RegionRef};
 use kotacerdas_core::id::nop::{Nop, NopOptions};
 use kotacerdas_core::id::npwp::Npwp;
 use kotacerdas_core::id::{CenturyInference, Nib, PhoneNumber, Strictness};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
 use crate::errors::{language, throw};
-use crate::input::{MAX_TEXT, date_or_today, options, text, ts};
+use crate::input::{
+    MAX_TEXT, Options, bool_option, date_or_today, options, string_option, text, ts,
+};
 
 /// Options of `parseNik`, `validateNik` and `validateNiks`.
-#[derive(Debug, Default, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Default, Tsify)]
+// Read by `input::options` (unknown keys refused); `rename_all` names the TypeScript fields.
+#[serde(rename_all = "camelCase")]
 pub struct NikParseOptions {
     /// "Today" for the century of the birth date, `YYYY-MM-DD`; default: today in WIB.
     #[tsify(optional)]
@@ -31,6 +34,20 @@ pub struct NikParseOptions {
     pub known_birth_date: Option<String>,
 }
 
+impl Options for NikParseOptions {
+    const FIELDS: &'static [&'static str] = &["referenceDate", "strict", "knownBirthDate"];
+
+    fn set(&mut self, key: &str, value: &JsValue) -> Result<(), String> {
+        match key {
+            "referenceDate" => self.reference_date = Some(string_option(value)?),
+            "strict" => self.strict = Some(bool_option(value)?),
+            "knownBirthDate" => self.known_birth_date = Some(string_option(value)?),
+            _ => return Err("is not an option".to_owned()),
+        }
+        Ok(())
+    }
+}
+
 impl NikParseOptions {
     pub(crate) fn to_core(&self) -> Result<NikOptions, JsValue> {
         let mut core = NikOptions::new(date_or_today(self.reference_date.as_deref())?)
@@ -42,9 +59,10 @@ impl NikParseOptions {
     }
 }
 
-/// Options of `parseKk` and `parseNpwp`.
-#[derive(Debug, Default, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+/// Options of `parseKk`, `parseNop` and `parseNpwp`.
+#[derive(Debug, Default, Tsify)]
+// Read by `input::options` (unknown keys refused); `rename_all` names the TypeScript fields.
+#[serde(rename_all = "camelCase")]
 pub struct DatedOptions {
     /// "Today" for century inference, `YYYY-MM-DD`; default: today in WIB.
     #[tsify(optional)]
@@ -52,6 +70,19 @@ pub struct DatedOptions {
     /// An unknown district (or regency, for a NOP) is an error instead of a warning.
     #[tsify(optional)]
     pub strict: Option<bool>,
+}
+
+impl Options for DatedOptions {
+    const FIELDS: &'static [&'static str] = &["referenceDate", "strict"];
+
+    fn set(&mut self, key: &str, value: &JsValue) -> Result<(), String> {
+        match key {
+            "referenceDate" => self.reference_date = Some(string_option(value)?),
+            "strict" => self.strict = Some(bool_option(value)?),
+            _ => return Err("is not an option".to_owned()),
+        }
+        Ok(())
+    }
 }
 
 fn strictness(strict: Option<bool>) -> Strictness {

@@ -1,10 +1,9 @@
 //! Reading arguments from JavaScript defensively: any JS value may arrive, whatever the types
 //! say, and none may trap the instance.
 
-use js_sys::JsString;
+use js_sys::{Array, JsString, Reflect};
 use kotacerdas_core::Date;
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 use tsify::{Ts, Tsify};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -42,6 +41,9 @@ extern "C" {
     /// `Array.prototype.join.call(array, separator)`.
     #[wasm_bindgen(js_namespace = ["Array", "prototype", "join"], js_name = call, catch)]
     pub(crate) fn join(array: &JsValue, separator: &str) -> Result<JsString, JsValue>;
+    /// `Object.keys(value)`.
+    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
+    pub(crate) fn own_keys(object: &JsValue) -> Result<Array, JsValue>;
 }
 
 /// The `Err` of a read that threw.
@@ -93,25 +95,69 @@ pub(crate) fn large_text(value: &JsValue, name: &str, max: u32) -> Result<String
     Ok(String::from(string))
 }
 
+/// An options record read from a JS object field by field.
+pub(crate) trait Options: Default {
+    /// The keys it accepts, as written in JS.
+    const FIELDS: &'static [&'static str];
+    /// Stores the value of `key` (one of `FIELDS`; never `undefined` or `null`), or says why it
+    /// does not fit.
+    fn set(&mut self, key: &str, value: &JsValue) -> Result<(), String>;
+}
+
 /// An options object (`undefined` or `null` for the defaults), or `CALL_INVALID_INPUT`.
-pub(crate) fn options<T: DeserializeOwned + Default>(value: &JsValue) -> Result<T, JsValue> {
+///
+/// Read property by property as `JSON.stringify` sees an object (own enumerable string keys; a
+/// property that is `undefined`, a function or a symbol is absent; `null` is absent too), with
+/// no JSON text and no serde deserializer: those are most of what `kotacerdas/ids` would
+/// otherwise download for its two option types. Unknown keys and wrong types are refused.
+pub(crate) fn options<T: Options>(value: &JsValue) -> Result<T, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());
     }
-    if !value.is_object() {
+    if !value.is_object() || value.is_function() || is_array(value).map_err(unreadable)? {
         return Err(invalid_input("options must be an object"));
     }
-    // JSON text instead of serde-wasm-bindgen: serde_json is in the module anyway (for
-    // `call`), and one deserializer keeps the .wasm smaller.
-    let json = js_sys::JSON::stringify(value)
-        .map_err(|_| invalid_input("options cannot be converted to JSON"))?;
-    if json.length() > MAX_TEXT {
-        return Err(invalid_input("options are too large"));
+    // An object that JSON.stringify would replace by its `toJSON()` (a Date, ...) is not an
+    // options record.
+    let to_json = Reflect::get(value, &JsValue::from_str("toJSON")).map_err(unreadable)?;
+    if to_json.is_function() {
+        return Err(invalid_input("options must be a plain object"));
     }
-    let value: serde_json::Value = serde_json::from_str(&String::from(json))
-        .map_err(|e| invalid_input(&format!("options: {e}")))?;
-    kotacerdas_core::json_api::from_value(&value)
-        .map_err(|e| invalid_input(&format!("options: {e}")))
+    let mut options = T::default();
+    for key in own_keys(value).map_err(unreadable)?.iter() {
+        let field = Reflect::get(value, &key).map_err(unreadable)?;
+        if field.is_undefined() || field.is_null() || field.is_function() || field.is_symbol() {
+            continue;
+        }
+        let key = key.as_string().unwrap_or_default();
+        let Some(known) = T::FIELDS.iter().find(|name| **name == key) else {
+            let expected: Vec<String> = T::FIELDS.iter().map(|name| format!("`{name}`")).collect();
+            return Err(invalid_input(&format!(
+                "options: unknown field `{key}`, expected one of {}",
+                expected.join(", ")
+            )));
+        };
+        options
+            .set(known, &field)
+            .map_err(|reason| invalid_input(&format!("options: {key} {reason}")))?;
+    }
+    Ok(options)
+}
+
+/// An option that must be a string (at most `MAX_TEXT` UTF-16 units).
+pub(crate) fn string_option(value: &JsValue) -> Result<String, String> {
+    match value.dyn_ref::<JsString>() {
+        Some(string) if string.length() <= MAX_TEXT => Ok(String::from(string)),
+        Some(_) => Err(format!("is longer than {MAX_TEXT} characters")),
+        None => Err("must be a string".to_owned()),
+    }
+}
+
+/// An option that must be `true` or `false`.
+pub(crate) fn bool_option(value: &JsValue) -> Result<bool, String> {
+    value
+        .as_bool()
+        .ok_or_else(|| "must be true or false".to_owned())
 }
 
 /// A record as a plain JS object typed by its tsify declaration. Through JSON text for the same

@@ -14,7 +14,7 @@ use serde_json::{Map, Number, Value};
 use wasm_bindgen::prelude::*;
 
 use crate::errors::{from_problem, invalid_input, language};
-use crate::input::{MAX_TEXT, is_array, text, ts_value, unreadable};
+use crate::input::{MAX_TEXT, is_array, own_keys, text, ts_value, unreadable};
 
 /// Deepest nesting accepted (the core's inputs are a few levels deep).
 const MAX_DEPTH: usize = 64;
@@ -22,14 +22,6 @@ const MAX_DEPTH: usize = 64;
 const MAX_NODES: usize = 1_000_000;
 /// 2^53 - 1.
 const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
-
-// Reading a hostile value may throw (a Proxy's traps, a revoked Proxy): this import (and
-// `input::is_array`) turn such an exception into an `Err`, which becomes `CALL_INVALID_INPUT`.
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
-    fn own_keys(object: &JsValue) -> Result<Array, JsValue>;
-}
 
 /// Calls a core function with a JS input and returns its output as JS values.
 fn invoke(function: &str, input: &JsValue) -> Result<JsValue, JsValue> {

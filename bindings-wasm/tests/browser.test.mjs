@@ -1,42 +1,28 @@
 // The package in a real browser: Debian's Chromium (headless) loads page.html from a local
-// static server as an ES module, validates a NIK, shows a coded error and computes a tax. The screenshot is
-// saved as a test artifact (KOTACERDAS_ARTIFACTS).
+// static server as ES modules, validates a NIK with `kotacerdas/ids` (its own .wasm; one error
+// class with the main entry), then parses a NIK, shows a coded error and computes a tax with
+// `kotacerdas`. The screenshot is saved as a test artifact (KOTACERDAS_ARTIFACTS).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium, serveStatic } from './chromium.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const artifacts = process.env.KOTACERDAS_ARTIFACTS ?? path.join(here, 'artifacts');
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
-
-function serve() {
-  const server = createServer((request, response) => {
-    const url = new URL(request.url, 'http://localhost');
-    const file = path.join(here, path.normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, ''));
-    if (!file.startsWith(here) || !existsSync(file)) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
-    response.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 test('a page validates a NIK and computes a tax with the package in headless Chromium', async () => {
-  const server = await serve();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  const server = await serveStatic(here);
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const failures = [];
     page.on('pageerror', (error) => failures.push(String(error)));
+    const wasm = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('.wasm')) wasm.push(path.basename(new URL(request.url()).pathname));
+    });
     await page.goto(`http://127.0.0.1:${server.address().port}/page.html`);
     await page.waitForSelector('body[data-done="true"]', { timeout: 20_000 });
     assert.deepEqual(failures, []);
@@ -46,6 +32,8 @@ test('a page validates a NIK and computes a tax with the package in headless Chr
     );
     assert.match(await page.textContent('#error'), /^KotaCerdasError NIK_INVALID_DAY: Tanggal lahir 81 tidak sah/);
     assert.equal(await page.textContent('#tax'), 'PBJT makanan/minuman Rp100.000: Rp10.000 (35.27-2025)');
+    assert.equal(await page.textContent('#ids'), 'kotacerdas/ids: null NIK_INVALID_SERIAL true true Sreseh');
+    assert.deepEqual(wasm.sort(), ['kotacerdas_bg.wasm', 'kotacerdas_ids_bg.wasm']);
     mkdirSync(artifacts, { recursive: true });
     await page.screenshot({ path: path.join(artifacts, 'browser.png'), fullPage: true });
   } finally {

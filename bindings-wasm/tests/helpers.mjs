@@ -10,8 +10,11 @@ const require = createRequire(import.meta.url);
 /** Folder of the installed package (node_modules/kotacerdas), not of the source tree. */
 export const packageDir = path.dirname(require.resolve('kotacerdas/package.json'));
 
-/** The instance's internals: same module (same file) as the one the entry point loads. */
-export const internals = require(path.join(packageDir, 'wasm/node.cjs'));
+/**
+ * An instance's internals: the same module (same file) as the one its entry point loads
+ * (`wasm/node.cjs` for `kotacerdas`, `wasm/ids-node.cjs` for `kotacerdas/ids`).
+ */
+export const internalsOf = (glue) => require(path.join(packageDir, 'wasm', glue));
 
 /**
  * The rule of cli/src/conformance/compare.rs: every key of `expected` must be in `actual`

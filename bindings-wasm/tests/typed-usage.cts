@@ -1,6 +1,8 @@
-// The CommonJS view of the declarations (index.d.cts, via the "require" condition): the same
-// types for `require("kotacerdas")` consumers. Checked by `tsc --noEmit` with typed-usage.ts.
+// The CommonJS view of the declarations (index.d.cts and ids.d.cts, via the "require"
+// condition): the same types for `require("kotacerdas")` and `require("kotacerdas/ids")`
+// consumers. Checked by `tsc --noEmit` with typed-usage.ts.
 import kc = require("kotacerdas");
+import ids = require("kotacerdas/ids");
 
 const nik: kc.NikInfo = kc.parseNik("3527014501900001", { referenceDate: "2026-11-29" });
 const amount: kc.Rupiah = kc.calculatePbjt({
@@ -9,13 +11,16 @@ const amount: kc.Rupiah = kc.calculatePbjt({
 }).amount;
 const days: kc.CalendarAddWorkingDaysOutput = kc.addWorkingDays({ date: "2026-12-24", n: 3 });
 
+const light: kc.NikInfo = ids.parseNik("3527014501900001", { referenceDate: "2026-11-29" });
+
 try {
-  kc.parseNik("1234");
+  ids.parseNik("1234");
 } catch (error) {
   if (error instanceof kc.KotaCerdasError) console.log(error.code);
+  if (error instanceof ids.KotaCerdasError) console.log(error.messages.en);
 }
 
 // @ts-expect-error: the result is typed, not any
 const wrong: number = nik.birthDate;
 
-console.log(nik, amount, days, wrong);
+console.log(nik, amount, days, wrong, light);

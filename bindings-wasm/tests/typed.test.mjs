@@ -190,8 +190,8 @@ test('hostile inputs give KotaCerdasError with a code, never a trap', () => {
 });
 
 test('memory stays bounded over 100,000 typed calls (results, errors, hostile inputs)', async () => {
-  const { internals } = await import('./helpers.mjs');
-  const memory = internals.__memory();
+  const { internalsOf } = await import('./helpers.mjs');
+  const memory = internalsOf('node.cjs').__memory();
   const pbjt = { region: '35.27', input: { date: '2025-05-01', sub_type: 'makanan_minuman', price: 100000n } };
   const rounds = [
     () => kc.calculatePbjt(pbjt),

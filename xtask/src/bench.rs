@@ -505,29 +505,17 @@ fn gzip_size(bytes: &[u8]) -> Result<usize> {
     encoder.finish().map(|v| v.len()).map_err(|e| e.to_string())
 }
 
-fn files_with_extension(dir: &Path, extension: &str, found: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            files_with_extension(&path, extension, found);
-        } else if path.extension().is_some_and(|e| e == extension) {
-            found.push(path);
-        }
-    }
-}
-
 /// Sizes of the package built by `bench-npm` (run just before) and of the peers' files.
 fn npm_size(_quick: bool) -> Result<Vec<Row>> {
     let root = workspace_root();
-    let mut wasm = Vec::new();
-    files_with_extension(&root.join("bindings-wasm/pkg"), "wasm", &mut wasm);
-    let wasm = wasm
-        .first()
-        .ok_or("no .wasm in bindings-wasm/pkg (the npm section did not build it)")?;
-    let ours = fs::read(wasm).map_err(|e| e.to_string())?;
+    // The main entry's module (the package also holds `kotacerdas/ids` and `kotacerdas/client`).
+    let wasm = &root.join("bindings-wasm/pkg/wasm/kotacerdas_bg.wasm");
+    let ours = fs::read(wasm).map_err(|e| {
+        format!(
+            "cannot read {} (the npm section did not build it): {e}",
+            wasm.display()
+        )
+    })?;
     let modules = root.join("bindings-wasm/bench/node_modules");
     let nusantara = modules.join("nusantara-valid/dist/umd/nusantara-valid.extended.js");
     let nusantara =

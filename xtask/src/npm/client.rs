@@ -7,7 +7,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use super::{bindgen, copy, gzip_len, optimise, prepare_project, read};
+use super::{bindgen, copy, optimise, prepare_project, print_size};
 use crate::{Result, cargo, run, workspace_root};
 
 /// JS files of `bindings-wasm/js/client/` shipped as they are.
@@ -50,40 +50,23 @@ pub fn build(pkg: &Path, runner: &Path, wasm_opt: &Path) -> Result {
 }
 
 fn report_size(out: &Path) -> Result {
-    let rows = [
-        (
-            "browser: wasm + glue + web.js",
-            [
-                "wasm/kotacerdas_client_bg.wasm",
-                "wasm/kotacerdas_client.js",
-                "web.js",
-                "common.js",
-            ],
-        ),
-        (
-            "node: wasm + glue + index.mjs",
-            [
-                "wasm/kotacerdas_client_bg.wasm",
-                "wasm/kotacerdas_client.js",
-                "index.mjs",
-                "common.js",
-            ],
-        ),
-    ];
+    let files = |entry: &str| {
+        [
+            "wasm/kotacerdas_client_bg.wasm",
+            "wasm/kotacerdas_client.js",
+            entry,
+            "common.js",
+        ]
+        .map(str::to_owned)
+    };
     eprintln!("xtask: kotacerdas/client sizes (raw / gzip -9), on top of the core package");
-    for (label, files) in rows {
-        let (mut raw, mut gzipped) = (0, 0);
-        for file in files {
-            let bytes = read(&out.join(file))?;
-            raw += bytes.len();
-            gzipped += gzip_len(&bytes)?;
-        }
-        eprintln!(
-            "xtask:   {label:<32} {:>8.1} KB / {:>7.1} KB",
-            raw as f64 / 1024.0,
-            gzipped as f64 / 1024.0
-        );
-    }
+    print_size("browser: wasm + glue + web.js", out, &files("web.js"), "")?;
+    print_size(
+        "node: wasm + glue + index.mjs",
+        out,
+        &files("index.mjs"),
+        "",
+    )?;
     Ok(())
 }
 
