@@ -31,6 +31,14 @@ export function connect(glue) {
 }
 
 /**
+ * The language of messages: that of the modules loaded so far, Indonesian before any is. Read by
+ * `kotacerdas/client`, which has no language of its own and does not load a rules module.
+ */
+export function currentLanguage() {
+  return modules.length > 0 ? modules[0].getLanguage() : 'id';
+}
+
+/**
  * The `setLanguage` of an entry point: its own module checks the value (a KotaCerdasError for
  * anything but "id" or "en"), then every loaded module takes it.
  */

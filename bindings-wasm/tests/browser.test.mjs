@@ -41,3 +41,28 @@ test('a page validates a NIK and computes a tax with the package in headless Chr
     server.close();
   }
 });
+
+test('kotacerdas/client in headless Chromium loads only its own module and throws the package error', async () => {
+  const server = await serveStatic(here);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const failures = [];
+    page.on('pageerror', (error) => failures.push(String(error)));
+    const wasm = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('.wasm')) wasm.push(path.basename(new URL(request.url()).pathname));
+    });
+    await page.goto(`http://127.0.0.1:${server.address().port}/client-page.html`);
+    await page.waitForSelector('body[data-done="true"]', { timeout: 20_000 });
+    assert.deepEqual(failures, []);
+    // Before any rules module is loaded: Indonesian, the default.
+    assert.equal(await page.textContent('#alone'), 'true CALL_INVALID_INPUT id true');
+    // setLanguage of kotacerdas/ids applies to the client's errors.
+    assert.equal(await page.textContent('#english'), 'true CALL_INVALID_INPUT en true');
+    assert.deepEqual(wasm.sort(), ['kotacerdas_client_bg.wasm', 'kotacerdas_ids_bg.wasm']);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+});

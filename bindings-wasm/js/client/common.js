@@ -4,19 +4,13 @@
 let storageError = (reason) => new Error(reason);
 
 /**
- * Connects the client module to the core package: its errors become KotaCerdasError (one
- * class for both modules) with the message in the core's current language.
+ * Connects the client module to the package: its errors become KotaCerdasError (one class for
+ * every module) with the message in the package's current language (`currentLanguage` of
+ * shared.js).
  */
-export function connect(glue, KotaCerdasError, getLanguage) {
-  const language = () => {
-    try {
-      return getLanguage();
-    } catch {
-      return 'id'; // the core module is not loaded yet (browser before its init)
-    }
-  };
+export function connect(glue, KotaCerdasError, currentLanguage) {
   glue.__setErrorFactory((code, fields, messages, status, problems) => {
-    const error = new KotaCerdasError(code, language() === 'en' ? messages.en : messages.id, fields, messages);
+    const error = new KotaCerdasError(code, currentLanguage() === 'en' ? messages.en : messages.id, fields, messages);
     error.status = status;
     error.problems = problems;
     return error;

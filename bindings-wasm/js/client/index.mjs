@@ -3,11 +3,14 @@
 // (e.g. the `fake-indexeddb` package), or give `Outbox` your own store object.
 import { readFileSync } from 'node:fs';
 import * as glue from './wasm/kotacerdas_client.js';
-import { KotaCerdasError, getLanguage } from '../index.mjs';
+// shared.cjs: the instance `require('kotacerdas')` and `kotacerdas/ids` use (one error class,
+// one language); the rules modules are not loaded for the client.
+import shared from '../shared.cjs';
 import { connect } from './common.js';
 
+const { KotaCerdasError, currentLanguage } = shared;
 glue.initSync({ module: readFileSync(new URL('./wasm/kotacerdas_client_bg.wasm', import.meta.url)) });
-connect(glue, KotaCerdasError, getLanguage);
+connect(glue, KotaCerdasError, currentLanguage);
 
 /** The module is ready on import; `init` exists for code shared with browsers. */
 export function init() {

@@ -50,21 +50,29 @@ pub fn build(pkg: &Path, runner: &Path, wasm_opt: &Path) -> Result {
 }
 
 fn report_size(out: &Path) -> Result {
-    let files = |entry: &str| {
+    let files = |entry: &str, shared: &str| {
         [
             "wasm/kotacerdas_client_bg.wasm",
             "wasm/kotacerdas_client.js",
             entry,
             "common.js",
+            shared,
         ]
         .map(str::to_owned)
     };
-    eprintln!("xtask: kotacerdas/client sizes (raw / gzip -9), on top of the core package");
-    print_size("browser: wasm + glue + web.js", out, &files("web.js"), "")?;
+    eprintln!(
+        "xtask: kotacerdas/client sizes (raw / gzip -9): its own module, no rules module needed"
+    );
+    print_size(
+        "browser: wasm + glue + web.js",
+        out,
+        &files("web.js", "../shared.js"),
+        "",
+    )?;
     print_size(
         "node: wasm + glue + index.mjs",
         out,
-        &files("index.mjs"),
+        &files("index.mjs", "../shared.cjs"),
         "",
     )?;
     Ok(())
