@@ -133,7 +133,7 @@ fn problem(error: &dyn Coded) -> Problem {
 }
 
 pub(crate) fn decode<T: DeserializeOwned>(input: &Value) -> Result<T, Problem> {
-    crate::json_de::from_value(input).map_err(|e| {
+    crate::json_de::from_value_serde(input).map_err(|e| {
         problem(&CallError::InvalidInput {
             reason: e.error.to_string(),
         })
@@ -144,7 +144,7 @@ pub(crate) fn decode<T: DeserializeOwned>(input: &Value) -> Result<T, Problem> {
 /// for their own option types, so the package holds one JSON deserializer); the error carries
 /// serde_json's message.
 pub fn from_value<T: DeserializeOwned>(value: &Value) -> Result<T, serde_json::Error> {
-    crate::json_de::from_value(value).map_err(|e| e.error)
+    crate::json_de::from_value_serde(value).map_err(|e| e.error)
 }
 
 fn codes<C: Coded>(items: impl IntoIterator<Item = C>) -> Vec<&'static str> {

@@ -25,6 +25,9 @@ use serde::de::{
 };
 use serde_json::{Error, Map, Value};
 
+/// `#[derive(JsonRead)]`: the trait's reader written from the type's `#[serde(...)]` attributes.
+pub(crate) use kotacerdas_core_derive::JsonRead;
+
 /// A deserialization error and where it happened (`a.b[2].c`, `.` for the root).
 #[derive(Debug)]
 pub(crate) struct PathError {
@@ -34,8 +37,37 @@ pub(crate) struct PathError {
     pub error: Error,
 }
 
-/// Deserializes `T` from `value`, recording the path of an error.
-pub(crate) fn from_value<T: DeserializeOwned>(value: &Value) -> Result<T, PathError> {
+/// Reads `T` from `value`, recording the path of an error.
+///
+/// In the core's tests every call is also made through serde ([`from_value_serde`]) and must
+/// give the same value or the same error and path (`parity`).
+pub(crate) fn from_value<T: JsonRead>(value: &Value) -> Result<T, PathError> {
+    let read = read(value);
+    #[cfg(test)]
+    parity::check(value, &read);
+    read
+}
+
+fn read<T: JsonRead>(value: &Value) -> Result<T, PathError> {
+    let track = Track(Cell::new(None));
+    let root = Chain::Root;
+    T::read(
+        value,
+        At {
+            chain: &root,
+            track: &track,
+        },
+    )
+    .map_err(|error| PathError {
+        path: track.0.take().unwrap_or_else(|| render(&root)),
+        error,
+    })
+}
+
+/// Deserializes `T` from `value` with serde's derived code through this module's
+/// `Deserializer`, recording the path of an error: for types that are not [`JsonRead`] (the
+/// bindings' own option types), and the reference the readers are tested against.
+pub(crate) fn from_value_serde<T: DeserializeOwned>(value: &Value) -> Result<T, PathError> {
     let track = Track(Cell::new(None));
     let root = Chain::Root;
     T::deserialize(Tracked {
@@ -49,9 +81,9 @@ pub(crate) fn from_value<T: DeserializeOwned>(value: &Value) -> Result<T, PathEr
     })
 }
 
-/// Parses JSON text, then deserializes `T` from it: syntax errors keep serde_json's line and
-/// column, and every type is read by [`from_value`]'s deserializer.
-pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, PathError> {
+/// Parses JSON text, then reads `T` from it: syntax errors keep serde_json's line and
+/// column, and every type is read by [`from_value`].
+pub(crate) fn from_str<T: JsonRead>(text: &str) -> Result<T, PathError> {
     let value: Value = serde_json::from_str(text).map_err(|error| PathError {
         path: ".".to_owned(),
         error,
@@ -59,15 +91,24 @@ pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, PathError> 
     from_value(&value)
 }
 
+/// [`from_str`] for types read through serde (not yet [`JsonRead`]).
+pub(crate) fn from_str_serde<T: DeserializeOwned>(text: &str) -> Result<T, PathError> {
+    let value: Value = serde_json::from_str(text).map_err(|error| PathError {
+        path: ".".to_owned(),
+        error,
+    })?;
+    from_value_serde(&value)
+}
+
 /// Where a value is, from the root (a linked list on the stack).
-enum Chain<'c> {
+pub(crate) enum Chain<'c> {
     Root,
     Index { parent: &'c Chain<'c>, index: usize },
     Key { parent: &'c Chain<'c>, key: &'c str },
 }
 
 /// The path of the first (innermost) error.
-struct Track(Cell<Option<String>>);
+pub(crate) struct Track(Cell<Option<String>>);
 
 impl Track {
     fn trigger(&self, chain: &Chain<'_>, error: Error) -> Error {
@@ -471,6 +512,302 @@ impl<'de> VariantAccess<'de> for Variant<'de, '_> {
     }
 }
 
+/// Where a value being read is: its path from the root, and the error path recorded so far.
+#[derive(Clone, Copy)]
+pub(crate) struct At<'c> {
+    chain: &'c Chain<'c>,
+    track: &'c Track,
+}
+
+impl At<'_> {
+    /// Records `chain` as the error's path unless an inner value recorded one.
+    fn trigger(self, chain: &Chain<'_>, error: Error) -> Error {
+        self.track.trigger(chain, error)
+    }
+}
+
+/// A typed JSON input of the core, read from a parsed `Value` with the same result (value, or
+/// serde_json's error message and path) as its serde `Deserialize` through [`from_value_serde`].
+///
+/// `#[derive(JsonRead)]` (crate `kotacerdas-core-derive`) writes it from the type's
+/// `#[serde(...)]` attributes; scalars and the core's own newtypes implement it by hand with
+/// their existing parse functions; types the derive does not cover use [`read_with_serde!`].
+/// The point is the npm package's size: one small reader per type instead of serde's visitor,
+/// field enum and `Deserializer` monomorphs.
+pub(crate) trait JsonRead: Sized + parity::Reference {
+    /// Reads the value at `at`.
+    fn read(value: &Value, at: At<'_>) -> Result<Self, Error>;
+
+    /// The value of an absent struct field without a default: serde's `missing field` error,
+    /// except `None` for an `Option` (as serde's derive does).
+    fn missing(field: &'static str) -> Result<Self, Error> {
+        Err(Error::missing_field(field))
+    }
+}
+
+/// `JsonRead` through the type's serde `Deserialize` and this module's `Deserializer`, for
+/// types the derive does not read (internally tagged enums, `deserialize_with`).
+macro_rules! read_with_serde {
+    ($($type:ty),+ $(,)?) => {
+        $(impl $crate::json_de::JsonRead for $type {
+            fn read(
+                value: &::serde_json::Value,
+                at: $crate::json_de::At<'_>,
+            ) -> Result<Self, ::serde_json::Error> {
+                $crate::json_de::deserialize(value, at)
+            }
+        })+
+    };
+}
+pub(crate) use read_with_serde;
+
+/// The body of [`read_with_serde!`] (one copy of the `Tracked` setup).
+pub(crate) fn deserialize<T: DeserializeOwned>(value: &Value, at: At<'_>) -> Result<T, Error> {
+    T::deserialize(Tracked {
+        value,
+        chain: at.chain,
+        track: at.track,
+    })
+}
+
+/// The one object walker of `#[derive(JsonRead)]` structs: refuses a non-object (`invalid
+/// type: ..., expected struct Name`), then visits the entries in the map's order (as serde's
+/// `visit_map` does, so the same error wins), calling `field` with the index in `fields` of
+/// each known entry; an unknown entry is an error with `deny_unknown`, ignored otherwise.
+pub(crate) fn read_struct(
+    value: &Value,
+    at: At<'_>,
+    expecting: &str,
+    fields: &'static [&'static str],
+    deny_unknown: bool,
+    field: &mut dyn FnMut(usize, &Value, At<'_>) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let Value::Object(map) = value else {
+        return Err(Error::invalid_type(unexpected(value), &expecting));
+    };
+    for (key, value) in map {
+        let chain = Chain::Key {
+            parent: at.chain,
+            key,
+        };
+        let result = match fields.iter().position(|name| name == key) {
+            Some(index) => field(
+                index,
+                value,
+                At {
+                    chain: &chain,
+                    track: at.track,
+                },
+            ),
+            None if deny_unknown => Err(Error::unknown_field(key, fields)),
+            None => Ok(()),
+        };
+        result.map_err(|error| at.trigger(&chain, error))?;
+    }
+    Ok(())
+}
+
+/// The index in `variants` of a unit variant of a `#[derive(JsonRead)]` enum, written as serde
+/// reads it from a `Value`: `"name"`, or `{"name": null}`.
+pub(crate) fn read_variant(
+    value: &Value,
+    at: At<'_>,
+    variants: &'static [&'static str],
+) -> Result<usize, Error> {
+    let (name, content) = match value {
+        Value::String(name) => (name.as_str(), None),
+        Value::Object(map) => {
+            let mut entries = map.iter();
+            match (entries.next(), entries.next()) {
+                (Some((name, content)), None) => (name.as_str(), Some(content)),
+                _ => {
+                    return Err(Error::invalid_value(
+                        Unexpected::Map,
+                        &"map with a single key",
+                    ));
+                }
+            }
+        }
+        _ => return Err(Error::invalid_type(unexpected(value), &"string or map")),
+    };
+    let index = variants
+        .iter()
+        .position(|variant| *variant == name)
+        .ok_or_else(|| Error::unknown_variant(name, variants))?;
+    match content {
+        None | Some(Value::Null) => Ok(index),
+        Some(other) => Err(at.trigger(
+            &Chain::Key {
+                parent: at.chain,
+                key: name,
+            },
+            Error::invalid_type(unexpected(other), &"unit"),
+        )),
+    }
+}
+
+/// A JSON string, or serde's `invalid type: ..., expected a string`.
+pub(crate) fn string(value: &Value) -> Result<&str, Error> {
+    match value {
+        Value::String(text) => Ok(text),
+        other => Err(Error::invalid_type(unexpected(other), &"a string")),
+    }
+}
+
+impl JsonRead for String {
+    fn read(value: &Value, _at: At<'_>) -> Result<Self, Error> {
+        string(value).map(str::to_owned)
+    }
+}
+
+impl JsonRead for bool {
+    fn read(value: &Value, _at: At<'_>) -> Result<Self, Error> {
+        match value {
+            Value::Bool(flag) => Ok(*flag),
+            other => Err(Error::invalid_type(unexpected(other), &"a boolean")),
+        }
+    }
+}
+
+impl JsonRead for f64 {
+    fn read(value: &Value, _at: At<'_>) -> Result<Self, Error> {
+        match value {
+            Value::Number(number) => Ok(number.as_f64().unwrap_or(f64::NAN)),
+            other => Err(Error::invalid_type(unexpected(other), &"f64")),
+        }
+    }
+}
+
+impl JsonRead for Value {
+    fn read(value: &Value, _at: At<'_>) -> Result<Self, Error> {
+        Ok(value.clone())
+    }
+}
+
+/// A JSON integer as serde_json hands it to a visitor: `Ok` for a `u64`, `Err` for a negative
+/// `i64`; anything else is refused as serde's integer visitors refuse it.
+fn integer(value: &Value, expected: &str) -> Result<Result<u64, i64>, Error> {
+    if let Value::Number(number) = value {
+        if let Some(unsigned) = number.as_u64() {
+            return Ok(Ok(unsigned));
+        }
+        if let Some(signed) = number.as_i64() {
+            return Ok(Err(signed));
+        }
+    }
+    Err(Error::invalid_type(unexpected(value), &expected))
+}
+
+/// Integers: the messages of serde's primitive visitors (`invalid value: integer `-1`,
+/// expected u32`).
+macro_rules! integers {
+    ($($type:ty)*) => {
+        $(impl JsonRead for $type {
+            fn read(value: &Value, _at: At<'_>) -> Result<Self, Error> {
+                let expected = stringify!($type);
+                match integer(value, expected)? {
+                    Ok(unsigned) => <$type>::try_from(unsigned).map_err(|_| {
+                        Error::invalid_value(Unexpected::Unsigned(unsigned), &expected)
+                    }),
+                    Err(signed) => <$type>::try_from(signed).map_err(|_| {
+                        Error::invalid_value(Unexpected::Signed(signed), &expected)
+                    }),
+                }
+            }
+        })*
+    };
+}
+
+integers! { u8 u16 u32 u64 usize i32 i64 }
+
+impl<T: JsonRead> JsonRead for Option<T> {
+    fn read(value: &Value, at: At<'_>) -> Result<Self, Error> {
+        match value {
+            Value::Null => Ok(None),
+            _ => T::read(value, at).map(Some),
+        }
+    }
+
+    fn missing(_field: &'static str) -> Result<Self, Error> {
+        Ok(None)
+    }
+}
+
+impl<T: JsonRead> JsonRead for Vec<T> {
+    fn read(value: &Value, at: At<'_>) -> Result<Self, Error> {
+        let Value::Array(items) = value else {
+            return Err(Error::invalid_type(unexpected(value), &"a sequence"));
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (index, item) in items.iter().enumerate() {
+            let chain = Chain::Index {
+                parent: at.chain,
+                index,
+            };
+            let here = At {
+                chain: &chain,
+                track: at.track,
+            };
+            out.push(T::read(item, here).map_err(|error| at.trigger(&chain, error))?);
+        }
+        Ok(out)
+    }
+}
+
+/// The parity of [`JsonRead`] with serde: in test builds every type read is also
+/// `Deserialize` and `Debug`, and [`from_value`] compares both readers.
+mod parity {
+    #[cfg(test)]
+    pub(crate) use checks::{Reference, check, checked};
+
+    /// Nothing outside tests.
+    #[cfg(not(test))]
+    pub(crate) trait Reference {}
+    #[cfg(not(test))]
+    impl<T> Reference for T {}
+
+    #[cfg(test)]
+    mod checks {
+        use std::cell::Cell;
+        use std::fmt::Debug;
+
+        use serde::de::DeserializeOwned;
+        use serde_json::Value;
+
+        use super::super::{JsonRead, PathError, from_value_serde};
+
+        /// What both readers need in tests.
+        pub(crate) trait Reference: DeserializeOwned + Debug {}
+        impl<T: DeserializeOwned + Debug> Reference for T {}
+
+        thread_local! {
+            static CHECKED: Cell<usize> = const { Cell::new(0) };
+        }
+
+        /// How many reads this thread compared so far.
+        pub(crate) fn checked() -> usize {
+            CHECKED.with(Cell::get)
+        }
+
+        /// Panics unless serde reads `value` as `ours` was read: the same value (`Debug`), or
+        /// the same message and path.
+        pub(crate) fn check<T: JsonRead>(value: &Value, ours: &Result<T, PathError>) {
+            let reference = from_value_serde::<T>(value);
+            let show = |read: &Result<T, PathError>| match read {
+                Ok(value) => format!("Ok({value:?})"),
+                Err(error) => format!("Err({} at {})", error.error, error.path),
+            };
+            assert_eq!(
+                show(ours),
+                show(&reference),
+                "JsonRead and serde differ on {} for {value}",
+                std::any::type_name::<T>()
+            );
+            CHECKED.with(|count| count.set(count.get() + 1));
+        }
+    }
+}
+
 /// Test corpus for hand-written readers of tagged objects: every object with `"type"` set to
 /// each of `tags` (JSON texts; `None`: no tag) and each of `fields` absent or set to each of
 /// `values` (JSON texts), the tag first in half of them and last in the others.
@@ -533,7 +870,7 @@ mod tests {
     }
 
     fn error(value: Value) -> (String, String) {
-        let error = from_value::<Outer>(&value).expect_err("refused");
+        let error = from_value_serde::<Outer>(&value).expect_err("refused");
         (error.path, error.error.to_string())
     }
 
@@ -586,10 +923,10 @@ mod tests {
     #[test]
     fn accepts_what_serde_json_accepts() {
         let value = json!({"name": "a", "items": [{"amount": 2}], "kind": {"sized": {"size": 3}}});
-        let outer: Outer = from_value(&value).expect("valid");
+        let outer: Outer = from_value_serde(&value).expect("valid");
         assert_eq!(outer.items[0].amount, 2);
         assert!(matches!(outer.kind, Some(Kind::Sized { size: 3 })));
-        let text = from_str::<Outer>("{\"name\": ").expect_err("syntax");
+        let text = from_str_serde::<Outer>("{\"name\": ").expect_err("syntax");
         assert_eq!(text.error.line(), 1);
     }
 }

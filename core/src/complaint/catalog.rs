@@ -184,7 +184,7 @@ struct ValueReader;
 
 impl Reader for ValueReader {
     fn read<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, serde_json::Error> {
-        crate::json_de::from_str(text).map_err(|err| err.error)
+        crate::json_de::from_str_serde(text).map_err(|err| err.error)
     }
 }
 

@@ -408,7 +408,8 @@ pub fn validate_value(
     draft: &serde_json::Value,
     context: &ValidationContext<'_>,
 ) -> Result<ValidReport, Vec<FieldProblem>> {
-    let draft: ReportDraft = crate::json_de::from_value(draft).map_err(|_| malformed(1, 1))?;
+    let draft: ReportDraft =
+        crate::json_de::from_value_serde(draft).map_err(|_| malformed(1, 1))?;
     validate(&draft, context)
 }
 

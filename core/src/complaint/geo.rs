@@ -63,13 +63,13 @@ impl Boundary {
     /// (positions `[lon, lat]`). `None` if it is not one, or a ring has fewer than 4
     /// positions or invalid coordinates.
     pub fn from_geojson(text: &str) -> Option<Boundary> {
-        let geometry = crate::json_de::from_str::<GeoJsonFeature>(text)
+        let geometry = crate::json_de::from_str_serde::<GeoJsonFeature>(text)
             .ok()?
             .geometry;
         let coordinates = &geometry.coordinates;
         let raw: Vec<Vec<Vec<[f64; 2]>>> = match geometry.kind.as_str() {
-            "Polygon" => vec![crate::json_de::from_value(coordinates).ok()?],
-            "MultiPolygon" => crate::json_de::from_value(coordinates).ok()?,
+            "Polygon" => vec![crate::json_de::from_value_serde(coordinates).ok()?],
+            "MultiPolygon" => crate::json_de::from_value_serde(coordinates).ok()?,
             _ => return None,
         };
         let mut polygons = Vec::new();

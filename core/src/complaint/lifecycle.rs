@@ -709,8 +709,8 @@ mod tests {
         let mut accepted = 0;
         for text in crate::json_de::tagged_objects(&tags, &fields, &values) {
             let value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
-            let derived = crate::json_de::from_value::<Derived>(&value).map_err(|e| e.error);
-            let ours = crate::json_de::from_value::<EventKind>(&value).map_err(|e| e.error);
+            let derived = crate::json_de::from_value_serde::<Derived>(&value).map_err(|e| e.error);
+            let ours = crate::json_de::from_value_serde::<EventKind>(&value).map_err(|e| e.error);
             let plain = serde_json::from_value::<EventKind>(value.clone());
             match (derived, ours) {
                 (Ok(derived), Ok(ours)) => {
@@ -732,11 +732,11 @@ mod tests {
                 "mark_duplicate" => serde_json::json!({"type": tag, "original_id": "X"}),
                 _ => serde_json::json!({"type": tag}),
             };
-            let kind: EventKind = crate::json_de::from_value(&value).expect("a kind");
+            let kind: EventKind = crate::json_de::from_value_serde(&value).expect("a kind");
             assert_eq!(kind.as_str(), *tag);
             let written = serde_json::to_value(&kind).expect("JSON");
             assert_eq!(
-                crate::json_de::from_value::<EventKind>(&written).ok(),
+                crate::json_de::from_value_serde::<EventKind>(&written).ok(),
                 Some(kind)
             );
         }

@@ -282,7 +282,7 @@ impl RuleSet {
         let limits = validate::Limits::parse(HKPD_LIMITS)?;
         limits.check(&raw)?;
         let rules: RuleSet =
-            crate::json_de::from_value(&raw).map_err(|error| TaxError::InvalidRuleSet {
+            crate::json_de::from_value_serde(&raw).map_err(|error| TaxError::InvalidRuleSet {
                 field: error.path,
                 reason: error.error.to_string(),
             })?;

@@ -106,7 +106,7 @@ fn values_at<'a>(root: &'a Value, path: &str) -> Vec<(String, &'a Value)> {
 impl Limits {
     pub(crate) fn parse(text: &str) -> Result<Limits, TaxError> {
         let file: LimitFile =
-            crate::json_de::from_str(text).map_err(|error| TaxError::InvalidRuleSet {
+            crate::json_de::from_str_serde(text).map_err(|error| TaxError::InvalidRuleSet {
                 field: "hkpd_limits".to_owned(),
                 reason: error.error.to_string(),
             })?;
