@@ -91,7 +91,8 @@ pub(crate) fn from_str<T: JsonRead>(text: &str) -> Result<T, PathError> {
     from_value(&value)
 }
 
-/// [`from_str`] for types read through serde (not yet [`JsonRead`]).
+/// [`from_str`] through serde (the tests of the `Deserializer`).
+#[cfg(test)]
 pub(crate) fn from_str_serde<T: DeserializeOwned>(text: &str) -> Result<T, PathError> {
     let value: Value = serde_json::from_str(text).map_err(|error| PathError {
         path: ".".to_owned(),
@@ -684,6 +685,39 @@ impl JsonRead for Value {
     }
 }
 
+/// A GeoJSON position: as serde reads `[f64; 2]` (`invalid length 1, expected an array of
+/// length 2`).
+impl JsonRead for [f64; 2] {
+    fn read(value: &Value, at: At<'_>) -> Result<Self, Error> {
+        const EXPECTED: &str = "an array of length 2";
+        let Value::Array(items) = value else {
+            return Err(Error::invalid_type(unexpected(value), &EXPECTED));
+        };
+        let mut out = [0.0; 2];
+        for (index, slot) in out.iter_mut().enumerate() {
+            let Some(item) = items.get(index) else {
+                return Err(Error::invalid_length(index, &EXPECTED));
+            };
+            let chain = Chain::Index {
+                parent: at.chain,
+                index,
+            };
+            let here = At {
+                chain: &chain,
+                track: at.track,
+            };
+            *slot = f64::read(item, here).map_err(|error| at.trigger(&chain, error))?;
+        }
+        if items.len() > out.len() {
+            return Err(Error::invalid_length(
+                items.len(),
+                &"fewer elements in array",
+            ));
+        }
+        Ok(out)
+    }
+}
+
 /// A JSON integer as serde_json hands it to a visitor: `Ok` for a `u64`, `Err` for a negative
 /// `i64`; anything else is refused as serde's integer visitors refuse it.
 fn integer(value: &Value, expected: &str) -> Result<Result<u64, i64>, Error> {
@@ -756,7 +790,7 @@ impl<T: JsonRead> JsonRead for Vec<T> {
 
 /// The parity of [`JsonRead`] with serde: in test builds every type read is also
 /// `Deserialize` and `Debug`, and [`from_value`] compares both readers.
-mod parity {
+pub(crate) mod parity {
     #[cfg(test)]
     pub(crate) use checks::{Reference, check, checked};
 
@@ -806,6 +840,110 @@ mod parity {
             CHECKED.with(|count| count.set(count.get() + 1));
         }
     }
+}
+
+/// The parity corpus of a valid input: `value` itself and, at every object and array in it
+/// (only the first two items of an array are entered), each field removed, each field set to
+/// each wrong JSON type, unknown fields before and after the others, the value wrapped in an
+/// array, and `null` for it.
+#[cfg(test)]
+pub(crate) fn mutations(value: &Value) -> Vec<Value> {
+    use serde_json::json;
+    let wrong = [
+        json!(null),
+        json!(true),
+        json!(0),
+        json!(-1),
+        json!(1.5),
+        json!(4_294_967_296u64),
+        json!(u64::MAX),
+        json!("x"),
+        json!("2026-02-30"),
+        json!("12.5%"),
+        json!([]),
+        json!({}),
+        json!({"x": null}),
+    ];
+    let mut out = vec![value.clone()];
+    // Every node's variants, each put back into a copy of the whole value.
+    let mut stack: Vec<Vec<PathStep>> = vec![Vec::new()];
+    while let Some(path) = stack.pop() {
+        let Some(node) = node_at(value, &path) else {
+            continue;
+        };
+        let mut variants = vec![json!([node.clone()]), Value::Null];
+        match node {
+            Value::Object(map) => {
+                for (key, field) in map {
+                    let mut removed = map.clone();
+                    removed.shift_remove(key);
+                    variants.push(Value::Object(removed));
+                    for bad in &wrong {
+                        let mut changed = map.clone();
+                        changed.insert(key.clone(), bad.clone());
+                        variants.push(Value::Object(changed));
+                    }
+                    let mut wrapped = map.clone();
+                    wrapped.insert(key.clone(), json!([field.clone()]));
+                    variants.push(Value::Object(wrapped));
+                    let mut child = path.clone();
+                    child.push(PathStep::Key(key.clone()));
+                    stack.push(child);
+                }
+                let mut after = map.clone();
+                after.insert("zz_unknown".to_owned(), json!(1));
+                variants.push(Value::Object(after));
+                let mut before = Map::new();
+                before.insert("aa_unknown".to_owned(), json!(1));
+                before.extend(map.clone());
+                variants.push(Value::Object(before));
+            }
+            Value::Array(items) => {
+                for (index, _) in items.iter().enumerate().take(2) {
+                    for bad in &wrong {
+                        let mut changed = items.clone();
+                        changed[index] = bad.clone();
+                        variants.push(Value::Array(changed));
+                    }
+                    let mut child = path.clone();
+                    child.push(PathStep::Index(index));
+                    stack.push(child);
+                }
+            }
+            _ => {}
+        }
+        for variant in variants {
+            let mut whole = value.clone();
+            if let Some(slot) = node_at_mut(&mut whole, &path) {
+                *slot = variant;
+            }
+            out.push(whole);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+#[derive(Clone)]
+enum PathStep {
+    Key(String),
+    Index(usize),
+}
+
+#[cfg(test)]
+fn node_at<'v>(value: &'v Value, path: &[PathStep]) -> Option<&'v Value> {
+    path.iter().try_fold(value, |node, step| match step {
+        PathStep::Key(key) => node.get(key),
+        PathStep::Index(index) => node.get(index),
+    })
+}
+
+#[cfg(test)]
+fn node_at_mut<'v>(value: &'v mut Value, path: &[PathStep]) -> Option<&'v mut Value> {
+    path.iter().try_fold(value, |node, step| match step {
+        PathStep::Key(key) => node.get_mut(key),
+        PathStep::Index(index) => node.get_mut(index),
+    })
 }
 
 /// Test corpus for hand-written readers of tagged objects: every object with `"type"` set to

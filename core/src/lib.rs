@@ -8,6 +8,8 @@ pub mod error;
 pub mod id;
 pub mod json_api;
 mod json_de;
+#[cfg(test)]
+mod json_parity;
 pub mod region;
 pub mod tax;
 

@@ -94,7 +94,9 @@ coded_enum! {
 }
 
 /// A day off declared by the regency (e.g. Hari Jadi Kabupaten, by Keputusan Bupati).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, crate::json_de::JsonRead,
+)]
 #[serde(deny_unknown_fields)]
 pub struct LocalDayOff {
     /// The day, in WIB.
@@ -107,7 +109,9 @@ pub struct LocalDayOff {
 }
 
 /// How the calendar treats the listed days.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, crate::json_de::JsonRead,
+)]
 // A misspelled option must not silently fall back to the default: that would shift deadlines.
 #[serde(default, deny_unknown_fields)]
 pub struct CalendarOptions {

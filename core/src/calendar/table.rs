@@ -18,7 +18,17 @@ const MAX_NAME_CHARS: usize = 200;
 const MAX_ROWS: usize = 10_000;
 
 /// What kind of day off a row is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    crate::json_de::JsonRead,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum HolidayKind {
     /// A national public holiday (Keppres 8/2024 and the yearly SKB).
@@ -41,7 +51,9 @@ impl HolidayKind {
 }
 
 /// One listed day off.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, crate::json_de::JsonRead,
+)]
 pub struct Holiday {
     /// The day, in WIB.
     pub date: Date,

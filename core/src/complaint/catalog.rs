@@ -12,6 +12,7 @@ use crate::complaint::taxonomy::{
     self, Category, CategoryData, CategoryMatch, ReportKind, TaxonomyData,
 };
 use crate::error::coded_enum;
+use crate::json_de::JsonRead;
 use crate::region::RegionCode;
 
 coded_enum! {
@@ -46,7 +47,7 @@ coded_enum! {
 }
 
 /// An agency in the directory.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct Opd {
     /// Stable code, e.g. `DPUPR`.
@@ -68,7 +69,8 @@ pub struct Opd {
     pub note: Option<String>,
 }
 
-#[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug))]
+#[derive(Deserialize, JsonRead)]
 struct OpdData {
     version: String,
     regency: String,
@@ -76,7 +78,7 @@ struct OpdData {
 }
 
 /// Limits for reports (`report_rules.json`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonRead)]
 pub struct ReportRules {
     /// Data version.
     pub version: String,
@@ -165,7 +167,7 @@ pub struct Catalog {
 
 /// How a data file's text becomes a typed value.
 trait Reader {
-    fn read<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, serde_json::Error>;
+    fn read<T: for<'de> Deserialize<'de> + JsonRead>(text: &str) -> Result<T, serde_json::Error>;
 }
 
 /// serde_json's text reader: a file of the wrong shape is reported at the line and column of
@@ -173,7 +175,7 @@ trait Reader {
 struct TextReader;
 
 impl Reader for TextReader {
-    fn read<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, serde_json::Error> {
+    fn read<T: for<'de> Deserialize<'de> + JsonRead>(text: &str) -> Result<T, serde_json::Error> {
         serde_json::from_str(text)
     }
 }
@@ -183,12 +185,12 @@ impl Reader for TextReader {
 struct ValueReader;
 
 impl Reader for ValueReader {
-    fn read<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, serde_json::Error> {
-        crate::json_de::from_str_serde(text).map_err(|err| err.error)
+    fn read<T: for<'de> Deserialize<'de> + JsonRead>(text: &str) -> Result<T, serde_json::Error> {
+        crate::json_de::from_str(text).map_err(|err| err.error)
     }
 }
 
-fn parse<R: Reader, T: for<'de> Deserialize<'de>>(
+fn parse<R: Reader, T: for<'de> Deserialize<'de> + JsonRead>(
     file: &str,
     text: &str,
 ) -> Result<T, ComplaintDataError> {

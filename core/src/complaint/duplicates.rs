@@ -6,9 +6,10 @@ use serde::{Deserialize, Serialize};
 use crate::complaint::Catalog;
 use crate::complaint::geo::GeoPoint;
 use crate::complaint::lifecycle::State;
+use crate::json_de::JsonRead;
 
 /// What the app knows about an existing report.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonRead)]
 pub struct ExistingReport {
     /// Its id.
     pub id: String,

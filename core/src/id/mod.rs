@@ -24,7 +24,17 @@ pub use npwp::Npwp;
 pub use phone::PhoneNumber;
 
 /// How strictly region codes inside an identifier are checked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+    crate::json_de::JsonRead,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Strictness {
     /// An unknown district is a warning: it may be a code retired before 2015, for which no

@@ -13,6 +13,7 @@ use serde_json::Value;
 use crate::json_de::{At, unexpected};
 
 use super::TaxError;
+use crate::json_de::JsonRead;
 
 /// Most decimal places a value may carry. Every rate in the law has at most 4 decimals of a
 /// percent (6 of a fraction); a document multiplies a few of them, so 24 leaves ample room
@@ -381,7 +382,7 @@ impl crate::json_de::JsonRead for Rate {
 }
 
 /// How the one rounding step of a document rounds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonRead)]
 #[serde(rename_all = "snake_case")]
 pub enum RoundingMode {
     /// Halves away from zero (Rp0.5 -> Rp1): the default.
@@ -409,7 +410,7 @@ impl RoundingMode {
 
 /// The rounding rule of a rule set: mode and unit (Rp1 by default; e.g. Rp100 if a Perda
 /// says so).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct Rounding {
     /// How halves and fractions go.

@@ -12,6 +12,7 @@ use serde_json::Value;
 use super::TaxError;
 use super::money::{Decimal, Rate};
 use super::rules::RuleSet;
+use crate::json_de::JsonRead;
 
 /// A bound is a rate (`"0.5%"`) or a whole number (rupiah, months).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +46,7 @@ impl Bound {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 struct LimitEntry {
     /// Dotted path to a [`super::Sourced`] value; `name[]` walks every element of an array.
@@ -58,7 +59,7 @@ struct LimitEntry {
 }
 
 // No deny_unknown_fields: the file carries a `_comment`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonRead)]
 struct LimitFile {
     limits: Vec<LimitEntry>,
 }
@@ -106,7 +107,7 @@ fn values_at<'a>(root: &'a Value, path: &str) -> Vec<(String, &'a Value)> {
 impl Limits {
     pub(crate) fn parse(text: &str) -> Result<Limits, TaxError> {
         let file: LimitFile =
-            crate::json_de::from_str_serde(text).map_err(|error| TaxError::InvalidRuleSet {
+            crate::json_de::from_str(text).map_err(|error| TaxError::InvalidRuleSet {
                 field: "hkpd_limits".to_owned(),
                 reason: error.error.to_string(),
             })?;
