@@ -511,6 +511,36 @@ mod tests {
     use super::*;
     use crate::error::Coded;
 
+    /// Each shipped file and its mutations read by `JsonRead` as serde reads them (the
+    /// parity test of `crate::json_parity`; `json_de::from_value` compares the readers).
+    #[test]
+    fn the_shipped_files_and_their_mutations_read_as_serde_reads_them() {
+        let before = crate::json_de::parity::checked();
+        let embedded = CatalogSources::embedded();
+        type Field = for<'s, 't> fn(&'s mut CatalogSources<'t>) -> &'s mut &'t str;
+        let files: [(&str, Field); 5] = [
+            ("taxonomy", |s| &mut s.taxonomy),
+            ("opds", |s| &mut s.opds),
+            ("routing", |s| &mut s.routing),
+            ("sla_policies", |s| &mut s.sla_policies),
+            ("report_rules", |s| &mut s.report_rules),
+        ];
+        for (name, file) in files {
+            let mut sources = embedded;
+            let value: serde_json::Value =
+                serde_json::from_str(file(&mut sources)).expect("valid JSON");
+            let variants = crate::json_de::mutations(&value);
+            assert!(variants.len() > 30, "{name}: {}", variants.len());
+            for variant in variants {
+                let text = variant.to_string();
+                let mut sources = embedded;
+                *file(&mut sources) = &text;
+                let _ = Catalog::read::<ValueReader>(sources);
+            }
+        }
+        assert!(crate::json_de::parity::checked() - before > 1_000);
+    }
+
     /// The shipped files read through `json_de` give the catalog serde_json's text reader gives.
     #[test]
     fn both_readers_load_the_same_catalog() {

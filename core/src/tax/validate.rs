@@ -287,6 +287,22 @@ pub(crate) fn check_consistency(rules: &RuleSet) -> Result<(), TaxError> {
 mod tests {
     use super::*;
 
+    /// The limits file and its mutations read by `JsonRead` as serde reads them (the parity
+    /// test of `crate::json_parity`; `json_de::from_value` compares the readers).
+    #[test]
+    fn the_limits_and_their_mutations_read_as_serde_reads_them() {
+        let before = crate::json_de::parity::checked();
+        let limits: serde_json::Value =
+            serde_json::from_str(include_str!("../../data/tax/hkpd_limits.json"))
+                .expect("valid JSON");
+        let variants = crate::json_de::mutations(&limits);
+        assert!(variants.len() > 100, "{}", variants.len());
+        for variant in &variants {
+            let _ = Limits::parse(&variant.to_string());
+        }
+        assert_eq!(crate::json_de::parity::checked() - before, variants.len());
+    }
+
     /// A mistyped path would silently check nothing: every limit must reach a value.
     #[test]
     fn every_limit_path_reaches_a_value_of_the_hkpd_rule_set() {
