@@ -205,7 +205,7 @@ fn named_struct(fields: &Fields, container: &Attributes, serde_name: &str) -> sy
             (Fill::None, _) => quote!(container_default.#ident),
         };
         slots.push(quote!(let mut #slot: ::core::option::Option<#ty> = None;));
-        arms.push(quote!(#index => #slot = Some(crate::json_de::JsonRead::read(value, at)?),));
+        arms.push(quote!(#index => crate::json_de::read_into(&mut #slot, value, at),));
         inits.push(quote!(#ident: match #slot { Some(value) => value, None => #missing },));
         names.push(json_name);
     }
@@ -222,9 +222,8 @@ fn named_struct(fields: &Fields, container: &Attributes, serde_name: &str) -> sy
         crate::json_de::read_struct(value, at, #expecting, FIELDS, #deny, &mut |index, value, at| {
             match index {
                 #(#arms)*
-                _ => {}
+                _ => Ok(()),
             }
-            Ok(())
         })?;
         #container_default
         Ok(Self { #(#inits)* })

@@ -1,19 +1,29 @@
-//! The one deserializer of the core's typed JSON inputs: a `serde::Deserializer` over a
-//! `&serde_json::Value` that also records where an error happened (`path`).
+//! The one reader of the core's typed JSON inputs, over a parsed `&serde_json::Value`, that
+//! also records where an error happened (`path`).
 //!
-//! Every typed input (JSON API calls, tax inputs, rule sets, embedded data) is read from a
-//! parsed `Value` through this type, so each input type's `Deserialize` code is compiled once
-//! (the npm package's size: serde_json's `&Value` deserializer plus `serde_path_to_error` had
-//! every type compiled twice).
+//! Every typed input (JSON API calls, tax inputs, rule sets, HKPD limits, complaint drafts,
+//! catalog and SLA policies, calendar inputs) is read from a parsed `Value` by [`JsonRead`]:
+//! `#[derive(JsonRead)]` (crate `kotacerdas-core-derive`) generates a small reader from the
+//! type's own `#[serde(...)]` attributes (names and defaults are written once), made of one
+//! call of the non-generic object walker [`read_struct`] and one [`read_into`] per field. That
+//! replaced serde's derived visitors, field enums and their `Deserializer` monomorphs in the
+//! npm package (346.5 KB -> see `CI_BUDGET_ARGS` in `xtask/src/npm.rs`). The types keep
+//! `#[derive(Deserialize)]` for Rust users, the server and the CLI.
 //!
-//! It behaves as serde_json's `&Value` deserializer (same error messages: the error type is
-//! `serde_json::Error`) with one exception: a struct is read only from a JSON object, never
-//! positionally from an array (serde's array form of a struct doubled every struct's code, and
-//! no input of the core is documented as an array). It reports paths as `serde_path_to_error`
-//! did:
-//! field names joined by `.`, array indexes as `[i]`, `.` for the root; the innermost failing
-//! value wins, and an error raised by a struct itself (a missing field) is reported at the
-//! struct.
+//! The result is serde's: the same value, or the same `serde_json::Error` message (built with
+//! serde's own `de::Error` constructors) at the same path, as serde's derive through this
+//! module's `serde::Deserializer` ([`from_value_serde`]); in the core's tests every
+//! [`from_value`] compares both (`parity`, corpus in `json_parity.rs`). That `Deserializer`
+//! stays for the types `JsonRead` does not cover ([`read_with_serde!`]) and for the bindings'
+//! option types (`json_api::from_value`). It behaves as serde_json's `&Value` deserializer with
+//! one exception: a struct is read only from a JSON object, never positionally from an array
+//! (no input of the core is documented as an array).
+//!
+//! Paths are reported as `serde_path_to_error` did: field names joined by `.`, array indexes
+//! as `[i]`, `.` for the root; the innermost failing value wins, an error raised by a struct
+//! itself (a missing field) is reported at the struct, and of several errors the first in the
+//! object's order wins (serde's `visit_map`; missing fields after all present ones, in
+//! declaration order).
 
 use std::cell::Cell;
 use std::fmt::Write as _;
@@ -605,6 +615,19 @@ pub(crate) fn read_struct(
         };
         result.map_err(|error| at.trigger(&chain, error))?;
     }
+    Ok(())
+}
+
+/// Reads a struct field into its slot: one function per field type (not inlined into each
+/// struct's walker closure, which would copy a type's reader into every struct that has a field
+/// of that type).
+#[inline(never)]
+pub(crate) fn read_into<T: JsonRead>(
+    slot: &mut Option<T>,
+    value: &Value,
+    at: At<'_>,
+) -> Result<(), Error> {
+    *slot = Some(T::read(value, at)?);
     Ok(())
 }
 
