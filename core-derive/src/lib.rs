@@ -10,7 +10,9 @@
 //!
 //! The generated code is small on purpose (the npm package's size): one call of the
 //! non-generic `json_de::read_struct` walker, which finds each entry's field by name, and per
-//! field one `JsonRead::read` call in a `match` on the field's index.
+//! field one `json_de::read_into` call (one function per field type, shared by every struct
+//! with a field of that type) in a `match` on the field's index. Missing fields are filled
+//! after the walk, in declaration order, as serde's derive does.
 
 use proc_macro::TokenStream;
 use proc_macro2::{Span, TokenStream as Tokens};
@@ -128,7 +130,8 @@ fn renamed(name: &str, rule: Option<&str>, is_variant: bool) -> syn::Result<Stri
 fn expand(input: &DeriveInput) -> syn::Result<Tokens> {
     let container = attributes(&input.attrs, Place::Container)?;
     let name = &input.ident;
-    let serde_name = container.rename.clone().unwrap_or_else(|| name.to_string());
+    // serde's `expecting` names the Rust type even under `#[serde(rename)]`.
+    let serde_name = name.to_string();
     let mut generics = input.generics.clone();
     for param in generics.type_params_mut() {
         param

@@ -52,22 +52,20 @@ pub(crate) struct PathError {
 /// In the core's tests every call is also made through serde ([`from_value_serde`]) and must
 /// give the same value or the same error and path (`parity`).
 pub(crate) fn from_value<T: JsonRead>(value: &Value) -> Result<T, PathError> {
-    let read = read(value);
+    let read = at_root(|at| T::read(value, at));
     #[cfg(test)]
     parity::check(value, &read);
     read
 }
 
-fn read<T: JsonRead>(value: &Value) -> Result<T, PathError> {
+/// Runs a reader at the root, giving its error the recorded path.
+fn at_root<T>(read: impl FnOnce(At<'_>) -> Result<T, Error>) -> Result<T, PathError> {
     let track = Track(Cell::new(None));
     let root = Chain::Root;
-    T::read(
-        value,
-        At {
-            chain: &root,
-            track: &track,
-        },
-    )
+    read(At {
+        chain: &root,
+        track: &track,
+    })
     .map_err(|error| PathError {
         path: track.0.take().unwrap_or_else(|| render(&root)),
         error,
@@ -78,37 +76,26 @@ fn read<T: JsonRead>(value: &Value) -> Result<T, PathError> {
 /// `Deserializer`, recording the path of an error: for types that are not [`JsonRead`] (the
 /// bindings' own option types), and the reference the readers are tested against.
 pub(crate) fn from_value_serde<T: DeserializeOwned>(value: &Value) -> Result<T, PathError> {
-    let track = Track(Cell::new(None));
-    let root = Chain::Root;
-    T::deserialize(Tracked {
-        value,
-        chain: &root,
-        track: &track,
-    })
-    .map_err(|error| PathError {
-        path: track.0.take().unwrap_or_else(|| render(&root)),
+    at_root(|at| deserialize(value, at))
+}
+
+/// Parses JSON text; a syntax error keeps serde_json's line and column.
+fn parse(text: &str) -> Result<Value, PathError> {
+    serde_json::from_str(text).map_err(|error| PathError {
+        path: ".".to_owned(),
         error,
     })
 }
 
-/// Parses JSON text, then reads `T` from it: syntax errors keep serde_json's line and
-/// column, and every type is read by [`from_value`].
+/// Parses JSON text, then reads `T` from it with [`from_value`].
 pub(crate) fn from_str<T: JsonRead>(text: &str) -> Result<T, PathError> {
-    let value: Value = serde_json::from_str(text).map_err(|error| PathError {
-        path: ".".to_owned(),
-        error,
-    })?;
-    from_value(&value)
+    from_value(&parse(text)?)
 }
 
 /// [`from_str`] through serde (the tests of the `Deserializer`).
 #[cfg(test)]
 pub(crate) fn from_str_serde<T: DeserializeOwned>(text: &str) -> Result<T, PathError> {
-    let value: Value = serde_json::from_str(text).map_err(|error| PathError {
-        path: ".".to_owned(),
-        error,
-    })?;
-    from_value_serde(&value)
+    from_value_serde(&parse(text)?)
 }
 
 /// Where a value is, from the root (a linked list on the stack).
@@ -1015,7 +1002,7 @@ mod tests {
         kind: Option<Kind>,
     }
 
-    #[derive(Debug, Deserialize)]
+    #[derive(Debug, Deserialize, JsonRead)]
     #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
     struct Inner {
@@ -1033,6 +1020,75 @@ mod tests {
     fn error(value: Value) -> (String, String) {
         let error = from_value_serde::<Outer>(&value).expect_err("refused");
         (error.path, error.error.to_string())
+    }
+
+    /// Every attribute the derive reads, on a sample and its mutations, as serde reads them
+    /// (`from_value` compares both readers in tests).
+    #[derive(Debug, Default, Deserialize, JsonRead)]
+    #[serde(default, deny_unknown_fields, rename = "Renamed")]
+    #[allow(dead_code)]
+    struct Attributes {
+        #[serde(rename = "type")]
+        kind: Option<Mode>,
+        #[serde(default = "seven")]
+        count: u32,
+        signed: i64,
+        list: Vec<Wrapped>,
+        flag: bool,
+        position: Option<[f64; 2]>,
+    }
+
+    fn seven() -> u32 {
+        7
+    }
+
+    #[derive(Debug, Deserialize, JsonRead)]
+    #[serde(rename_all = "snake_case")]
+    #[allow(dead_code)]
+    enum Mode {
+        HalfUp,
+        #[serde(rename = "DOWN")]
+        Down,
+    }
+
+    #[derive(Debug, Deserialize, JsonRead)]
+    #[serde(transparent)]
+    #[allow(dead_code)]
+    struct Wrapped(Inner);
+
+    #[derive(Debug, Deserialize, JsonRead)]
+    #[serde(rename_all = "lowercase")]
+    #[allow(dead_code)]
+    struct Required {
+        name: String,
+        #[serde(default)]
+        note: Option<String>,
+        maybe: Option<u8>,
+        kind: Mode,
+    }
+
+    #[test]
+    fn derived_readers_follow_every_serde_attribute() {
+        let before = parity::checked();
+        let sample = json!({
+            "type": "half_up", "count": 3, "signed": -4, "list": [{"amount": 1}],
+            "flag": true, "position": [112.5, -7.1]
+        });
+        for variant in mutations(&sample) {
+            let _ = from_value::<Attributes>(&variant);
+        }
+        let required = json!({"name": "a", "note": "b", "maybe": 1, "kind": {"DOWN": null}});
+        for variant in mutations(&required) {
+            let _ = from_value::<Required>(&variant);
+        }
+        assert!(parity::checked() - before > 200);
+        // Spot checks of what parity alone would not show.
+        let read: Attributes = from_value(&json!({"type": "DOWN"})).expect("valid");
+        assert_eq!(read.count, 7);
+        assert!(matches!(read.kind, Some(Mode::Down)));
+        let error = from_value::<Required>(&json!({"name": "a"})).expect_err("missing");
+        assert_eq!(error.error.to_string(), "missing field `kind`");
+        assert_eq!(error.path, ".");
     }
 
     /// The same paths and messages as `serde_path_to_error` over serde_json's `&Value`.
