@@ -11,6 +11,7 @@ mod json_de;
 #[cfg(test)]
 mod json_parity;
 pub mod region;
+mod sort;
 pub mod tax;
 
 pub use date::Date;

@@ -503,14 +503,15 @@ pub fn search(query: &str, limit: usize) -> Vec<SearchHit> {
             })
         })
         .collect();
-    hits.sort_by_key(|hit| {
+    let key = |hit: &SearchHit| {
         (
             hit.matched,
             hit.region.retired.is_some(),
             hit.region.level,
             hit.region.code,
         )
-    });
+    };
+    crate::sort::sort_by(&mut hits, |a, b| key(a).cmp(&key(b)));
     hits.truncate(limit);
     hits
 }

@@ -219,7 +219,7 @@ impl WorkingCalendar {
             days_off.push(local.date);
         }
         days_off.retain(|date| !date.weekday().is_weekend());
-        days_off.sort();
+        crate::sort::sort_by(&mut days_off, Ord::cmp);
         days_off.dedup();
         Ok(WorkingCalendar {
             table,

@@ -138,7 +138,7 @@ impl HolidayTable {
     /// Builds a table from rows (any order). Refuses an empty list, duplicate dates and gaps
     /// of whole years.
     pub fn from_holidays(mut holidays: Vec<Holiday>) -> Result<HolidayTable, CalendarError> {
-        holidays.sort_by_key(|holiday| holiday.date);
+        crate::sort::sort_by(&mut holidays, |a, b| a.date.cmp(&b.date));
         for pair in holidays.windows(2) {
             if pair[0].date == pair[1].date {
                 return Err(CalendarError::CsvDuplicateDate {

@@ -52,7 +52,9 @@ pub fn suggest(
             (distance <= rules.duplicate_radius_m).then_some((distance, report))
         })
         .collect();
-    hits.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
+    crate::sort::sort_by(&mut hits, |a, b| {
+        a.0.total_cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id))
+    });
     hits.into_iter()
         .take(rules.duplicate_max_results)
         .map(|(distance, report)| DuplicateSuggestion {

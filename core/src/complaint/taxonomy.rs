@@ -237,7 +237,7 @@ pub(crate) fn search(categories: &[Category], query: &str, limit: usize) -> Vec<
         })
         .collect();
     // Best score first; on a tie a specific sub-category before its parent, then by code.
-    hits.sort_by(|a, b| {
+    crate::sort::sort_by(&mut hits, |a, b| {
         b.0.cmp(&a.0)
             .then(b.1.cmp(&a.1))
             .then(a.2.code.cmp(&b.2.code))
