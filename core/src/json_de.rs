@@ -315,22 +315,7 @@ impl<'de> de::Deserializer<'de> for Tracked<'de, '_> {
         _variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
-        let (variant, value) = match self.value {
-            Value::String(variant) => (variant.as_str(), None),
-            Value::Object(map) => {
-                let mut entries = map.iter();
-                match (entries.next(), entries.next()) {
-                    (Some((variant, value)), None) => (variant.as_str(), Some(value)),
-                    _ => {
-                        return Err(Error::invalid_value(
-                            Unexpected::Map,
-                            &"map with a single key",
-                        ));
-                    }
-                }
-            }
-            _ => return Err(self.invalid(&"string or map")),
-        };
+        let (variant, value) = enum_parts(self.value)?;
         visitor.visit_enum(Variant {
             variant,
             value,
@@ -522,6 +507,19 @@ impl At<'_> {
     fn trigger(self, chain: &Chain<'_>, error: Error) -> Error {
         self.track.trigger(chain, error)
     }
+
+    /// Reads the array item `index` of the array here.
+    fn item<T: JsonRead>(self, index: usize, item: &Value) -> Result<T, Error> {
+        let chain = Chain::Index {
+            parent: self.chain,
+            index,
+        };
+        let here = At {
+            chain: &chain,
+            track: self.track,
+        };
+        T::read(item, here).map_err(|error| self.trigger(&chain, error))
+    }
 }
 
 /// A typed JSON input of the core, read from a parsed `Value` with the same result (value, or
@@ -618,6 +616,25 @@ pub(crate) fn read_into<T: JsonRead>(
     Ok(())
 }
 
+/// An externally tagged enum value as serde_json reads it: `"variant"` (no content) or
+/// `{"variant": content}`.
+fn enum_parts(value: &Value) -> Result<(&str, Option<&Value>), Error> {
+    match value {
+        Value::String(name) => Ok((name.as_str(), None)),
+        Value::Object(map) => {
+            let mut entries = map.iter();
+            match (entries.next(), entries.next()) {
+                (Some((name, content)), None) => Ok((name.as_str(), Some(content))),
+                _ => Err(Error::invalid_value(
+                    Unexpected::Map,
+                    &"map with a single key",
+                )),
+            }
+        }
+        _ => Err(Error::invalid_type(unexpected(value), &"string or map")),
+    }
+}
+
 /// The index in `variants` of a unit variant of a `#[derive(JsonRead)]` enum, written as serde
 /// reads it from a `Value`: `"name"`, or `{"name": null}`.
 pub(crate) fn read_variant(
@@ -625,22 +642,7 @@ pub(crate) fn read_variant(
     at: At<'_>,
     variants: &'static [&'static str],
 ) -> Result<usize, Error> {
-    let (name, content) = match value {
-        Value::String(name) => (name.as_str(), None),
-        Value::Object(map) => {
-            let mut entries = map.iter();
-            match (entries.next(), entries.next()) {
-                (Some((name, content)), None) => (name.as_str(), Some(content)),
-                _ => {
-                    return Err(Error::invalid_value(
-                        Unexpected::Map,
-                        &"map with a single key",
-                    ));
-                }
-            }
-        }
-        _ => return Err(Error::invalid_type(unexpected(value), &"string or map")),
-    };
+    let (name, content) = enum_parts(value)?;
     let index = variants
         .iter()
         .position(|variant| *variant == name)
@@ -708,15 +710,7 @@ impl JsonRead for [f64; 2] {
             let Some(item) = items.get(index) else {
                 return Err(Error::invalid_length(index, &EXPECTED));
             };
-            let chain = Chain::Index {
-                parent: at.chain,
-                index,
-            };
-            let here = At {
-                chain: &chain,
-                track: at.track,
-            };
-            *slot = f64::read(item, here).map_err(|error| at.trigger(&chain, error))?;
+            *slot = at.item(index, item)?;
         }
         if items.len() > out.len() {
             return Err(Error::invalid_length(
@@ -784,15 +778,7 @@ impl<T: JsonRead> JsonRead for Vec<T> {
         };
         let mut out = Vec::with_capacity(items.len());
         for (index, item) in items.iter().enumerate() {
-            let chain = Chain::Index {
-                parent: at.chain,
-                index,
-            };
-            let here = At {
-                chain: &chain,
-                track: at.track,
-            };
-            out.push(T::read(item, here).map_err(|error| at.trigger(&chain, error))?);
+            out.push(at.item(index, item)?);
         }
         Ok(out)
     }

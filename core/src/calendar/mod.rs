@@ -94,10 +94,9 @@ coded_enum! {
 }
 
 /// A day off declared by the regency (e.g. Hari Jadi Kabupaten, by Keputusan Bupati).
-#[derive(
-    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, crate::json_de::JsonRead,
-)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[derive(crate::json_de::JsonRead)]
 pub struct LocalDayOff {
     /// The day, in WIB.
     pub date: Date,
@@ -109,11 +108,10 @@ pub struct LocalDayOff {
 }
 
 /// How the calendar treats the listed days.
-#[derive(
-    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, crate::json_de::JsonRead,
-)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 // A misspelled option must not silently fall back to the default: that would shift deadlines.
 #[serde(default, deny_unknown_fields)]
+#[derive(crate::json_de::JsonRead)]
 pub struct CalendarOptions {
     /// Whether cuti bersama is a day off (default `true`: the Pemkab's offices follow the
     /// ASN cuti bersama; essential services may set `false`).

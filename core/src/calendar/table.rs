@@ -18,18 +18,9 @@ const MAX_NAME_CHARS: usize = 200;
 const MAX_ROWS: usize = 10_000;
 
 /// What kind of day off a row is.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    crate::json_de::JsonRead,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(crate::json_de::JsonRead)]
 pub enum HolidayKind {
     /// A national public holiday (Keppres 8/2024 and the yearly SKB).
     LiburNasional,
