@@ -508,7 +508,9 @@ impl At<'_> {
         self.track.trigger(chain, error)
     }
 
-    /// Reads the array item `index` of the array here.
+    /// Reads the array item `index` of the array here (inlined: as written out in each
+    /// caller, the smaller package).
+    #[inline(always)]
     fn item<T: JsonRead>(self, index: usize, item: &Value) -> Result<T, Error> {
         let chain = Chain::Index {
             parent: self.chain,
