@@ -503,15 +503,14 @@ pub fn search(query: &str, limit: usize) -> Vec<SearchHit> {
             })
         })
         .collect();
-    let key = |hit: &SearchHit| {
+    hits.sort_by_key(|hit| {
         (
             hit.matched,
             hit.region.retired.is_some(),
             hit.region.level,
             hit.region.code,
         )
-    };
-    crate::sort::sort_by(&mut hits, |a, b| key(a).cmp(&key(b)));
+    });
     hits.truncate(limit);
     hits
 }

@@ -1,6 +1,7 @@
 //! The core's one stable sort (npm package size: every `sort_by` call site on another element
 //! type compiled its own copy of std's stable sort, about 5 KB of wasm each; here std's sort is
-//! compiled once, for indexes).
+//! compiled once, for indexes). Region search keeps std's `sort_by_key`: it is the only sort in
+//! the `kotacerdas/ids` module, which this indirection would make 1.2 KB gzip larger.
 
 use std::cmp::Ordering;
 
