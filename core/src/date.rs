@@ -255,6 +255,16 @@ impl<'de> serde::Deserialize<'de> for Date {
     }
 }
 
+impl crate::json_de::JsonRead for Date {
+    fn read(
+        value: &serde_json::Value,
+        _at: crate::json_de::At<'_>,
+    ) -> Result<Date, serde_json::Error> {
+        let text = crate::json_de::string(value)?;
+        Date::parse_iso(text).map_err(serde::de::Error::custom)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

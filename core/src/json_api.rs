@@ -29,6 +29,7 @@ use crate::id::nik::{Nik, NikOptions, RegionRef};
 use crate::id::nop::{Nop, NopOptions, SismiopTable};
 use crate::id::npwp::Npwp;
 use crate::id::{Nib, PhoneNumber, Strictness};
+use crate::json_de::JsonRead;
 use crate::region::{self, RegionCode};
 use crate::tax;
 
@@ -132,7 +133,7 @@ fn problem(error: &dyn Coded) -> Problem {
     Problem::from_coded(error)
 }
 
-pub(crate) fn decode<T: DeserializeOwned>(input: &Value) -> Result<T, Problem> {
+pub(crate) fn decode<T: JsonRead>(input: &Value) -> Result<T, Problem> {
     crate::json_de::from_value(input).map_err(|e| {
         problem(&CallError::InvalidInput {
             reason: e.error.to_string(),
@@ -144,7 +145,7 @@ pub(crate) fn decode<T: DeserializeOwned>(input: &Value) -> Result<T, Problem> {
 /// for their own option types, so the package holds one JSON deserializer); the error carries
 /// serde_json's message.
 pub fn from_value<T: DeserializeOwned>(value: &Value) -> Result<T, serde_json::Error> {
-    crate::json_de::from_value(value).map_err(|e| e.error)
+    crate::json_de::from_value_serde(value).map_err(|e| e.error)
 }
 
 fn codes<C: Coded>(items: impl IntoIterator<Item = C>) -> Vec<&'static str> {
@@ -158,7 +159,8 @@ fn region_ref(region: Option<RegionRef>) -> Value {
     )
 }
 
-#[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug))]
+#[derive(Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 struct NikInput {
     nik: String,
@@ -200,7 +202,8 @@ fn nik_parse(input: NikInput) -> Result<Value, Problem> {
     }))
 }
 
-#[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug))]
+#[derive(Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 struct KkInput {
     kk: String,
@@ -222,7 +225,8 @@ fn kk_parse(input: KkInput) -> Result<Value, Problem> {
     }))
 }
 
-#[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug))]
+#[derive(Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 struct NopInput {
     nop: String,
@@ -233,7 +237,8 @@ struct NopInput {
     reference: Option<ReferenceInput>,
 }
 
-#[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug))]
+#[derive(Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 struct ReferenceInput {
     regency: String,
@@ -256,7 +261,8 @@ fn nop_parse(input: NopInput) -> Result<Value, Problem> {
     Ok(details)
 }
 
-#[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug))]
+#[derive(Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 struct NpwpInput {
     npwp: String,
@@ -280,7 +286,8 @@ fn npwp_parse(input: NpwpInput) -> Result<Value, Problem> {
     }))
 }
 
-#[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug))]
+#[derive(Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 struct NibInput {
     nib: String,
@@ -291,7 +298,8 @@ fn nib_parse(input: NibInput) -> Result<Value, Problem> {
     Ok(json!({"nib": nib.as_str()}))
 }
 
-#[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug))]
+#[derive(Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 struct PhoneInput {
     phone: String,
@@ -302,7 +310,8 @@ fn phone_normalize(input: PhoneInput) -> Result<Value, Problem> {
     Ok(json!({"e164": phone.e164(), "national": phone.national(), "masked": phone.masked()}))
 }
 
-#[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug))]
+#[derive(Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 struct RegionInput {
     code: String,
@@ -327,7 +336,8 @@ fn region_lookup(input: RegionInput) -> Result<Value, Problem> {
     Ok(region_json(&found))
 }
 
-#[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug))]
+#[derive(Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 struct SearchInput {
     text: String,
@@ -364,7 +374,8 @@ fn tax_book(rule_set: Option<&Value>) -> Result<Cow<'static, tax::RuleBook>, Pro
     Ok(Cow::Owned(book))
 }
 
-#[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug))]
+#[derive(Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 struct TaxCalculateInput {
     /// Tax kind, one of `tax::KINDS`.
@@ -378,7 +389,8 @@ struct TaxCalculateInput {
     rule_set: Option<Value>,
 }
 
-#[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug))]
+#[derive(Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 struct TaxKindInput {
     region: String,
@@ -398,7 +410,8 @@ fn tax_calculate(input: TaxCalculateInput) -> Result<Value, Problem> {
     })
 }
 
-#[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug))]
+#[derive(Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 struct TaxRulesInput {
     region: String,
@@ -419,7 +432,8 @@ fn tax_rules(input: TaxRulesInput) -> Result<Value, Problem> {
     })
 }
 
-#[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug))]
+#[derive(Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 struct TaxDueInput {
     region: String,

@@ -8,7 +8,10 @@ pub mod error;
 pub mod id;
 pub mod json_api;
 mod json_de;
+#[cfg(test)]
+mod json_parity;
 pub mod region;
+mod sort;
 pub mod tax;
 
 pub use date::Date;

@@ -187,6 +187,15 @@ impl<'de> serde::Deserialize<'de> for Instant {
     }
 }
 
+impl crate::json_de::JsonRead for Instant {
+    fn read(
+        value: &serde_json::Value,
+        _at: crate::json_de::At<'_>,
+    ) -> Result<Instant, serde_json::Error> {
+        Instant::parse_iso(crate::json_de::string(value)?).map_err(serde::de::Error::custom)
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {

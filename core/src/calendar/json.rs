@@ -7,9 +7,11 @@ use crate::calendar::{CalendarOptions, WorkingCalendar};
 use crate::date::Date;
 use crate::error::Problem;
 use crate::json_api::{CallError, decode};
+use crate::json_de::JsonRead;
 
 /// The calendar part of every input: options and, optionally, a replacement holiday CSV.
-#[derive(Deserialize, Default)]
+#[cfg_attr(test, derive(Debug))]
+#[derive(Deserialize, JsonRead, Default)]
 #[serde(deny_unknown_fields)]
 struct CalendarInput {
     #[serde(default)]
@@ -30,7 +32,8 @@ impl CalendarInput {
     }
 }
 
-#[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug))]
+#[derive(Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 struct AddInput {
     date: Date,
@@ -39,7 +42,8 @@ struct AddInput {
     calendar: CalendarInput,
 }
 
-#[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug))]
+#[derive(Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 struct BetweenInput {
     start: Date,
@@ -48,7 +52,8 @@ struct BetweenInput {
     calendar: CalendarInput,
 }
 
-#[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug))]
+#[derive(Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 struct DayInput {
     date: Date,

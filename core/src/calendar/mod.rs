@@ -96,6 +96,7 @@ coded_enum! {
 /// A day off declared by the regency (e.g. Hari Jadi Kabupaten, by Keputusan Bupati).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[derive(crate::json_de::JsonRead)]
 pub struct LocalDayOff {
     /// The day, in WIB.
     pub date: Date,
@@ -110,6 +111,7 @@ pub struct LocalDayOff {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 // A misspelled option must not silently fall back to the default: that would shift deadlines.
 #[serde(default, deny_unknown_fields)]
+#[derive(crate::json_de::JsonRead)]
 pub struct CalendarOptions {
     /// Whether cuti bersama is a day off (default `true`: the Pemkab's offices follow the
     /// ASN cuti bersama; essential services may set `false`).
@@ -215,7 +217,7 @@ impl WorkingCalendar {
             days_off.push(local.date);
         }
         days_off.retain(|date| !date.weekday().is_weekend());
-        days_off.sort();
+        crate::sort::sort_by(&mut days_off, Ord::cmp);
         days_off.dedup();
         Ok(WorkingCalendar {
             table,

@@ -20,6 +20,7 @@ const MAX_ROWS: usize = 10_000;
 /// What kind of day off a row is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(crate::json_de::JsonRead)]
 pub enum HolidayKind {
     /// A national public holiday (Keppres 8/2024 and the yearly SKB).
     LiburNasional,
@@ -41,7 +42,9 @@ impl HolidayKind {
 }
 
 /// One listed day off.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, crate::json_de::JsonRead,
+)]
 pub struct Holiday {
     /// The day, in WIB.
     pub date: Date,
@@ -126,7 +129,7 @@ impl HolidayTable {
     /// Builds a table from rows (any order). Refuses an empty list, duplicate dates and gaps
     /// of whole years.
     pub fn from_holidays(mut holidays: Vec<Holiday>) -> Result<HolidayTable, CalendarError> {
-        holidays.sort_by_key(|holiday| holiday.date);
+        crate::sort::sort_by(&mut holidays, |a, b| a.date.cmp(&b.date));
         for pair in holidays.windows(2) {
             if pair[0].date == pair[1].date {
                 return Err(CalendarError::CsvDuplicateDate {

@@ -12,6 +12,7 @@ use crate::complaint::taxonomy::{
     self, Category, CategoryData, CategoryMatch, ReportKind, TaxonomyData,
 };
 use crate::error::coded_enum;
+use crate::json_de::JsonRead;
 use crate::region::RegionCode;
 
 coded_enum! {
@@ -46,7 +47,7 @@ coded_enum! {
 }
 
 /// An agency in the directory.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct Opd {
     /// Stable code, e.g. `DPUPR`.
@@ -68,7 +69,8 @@ pub struct Opd {
     pub note: Option<String>,
 }
 
-#[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug))]
+#[derive(Deserialize, JsonRead)]
 struct OpdData {
     version: String,
     regency: String,
@@ -76,7 +78,7 @@ struct OpdData {
 }
 
 /// Limits for reports (`report_rules.json`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonRead)]
 pub struct ReportRules {
     /// Data version.
     pub version: String,
@@ -165,7 +167,7 @@ pub struct Catalog {
 
 /// How a data file's text becomes a typed value.
 trait Reader {
-    fn read<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, serde_json::Error>;
+    fn read<T: for<'de> Deserialize<'de> + JsonRead>(text: &str) -> Result<T, serde_json::Error>;
 }
 
 /// serde_json's text reader: a file of the wrong shape is reported at the line and column of
@@ -173,7 +175,7 @@ trait Reader {
 struct TextReader;
 
 impl Reader for TextReader {
-    fn read<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, serde_json::Error> {
+    fn read<T: for<'de> Deserialize<'de> + JsonRead>(text: &str) -> Result<T, serde_json::Error> {
         serde_json::from_str(text)
     }
 }
@@ -183,12 +185,12 @@ impl Reader for TextReader {
 struct ValueReader;
 
 impl Reader for ValueReader {
-    fn read<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, serde_json::Error> {
+    fn read<T: for<'de> Deserialize<'de> + JsonRead>(text: &str) -> Result<T, serde_json::Error> {
         crate::json_de::from_str(text).map_err(|err| err.error)
     }
 }
 
-fn parse<R: Reader, T: for<'de> Deserialize<'de>>(
+fn parse<R: Reader, T: for<'de> Deserialize<'de> + JsonRead>(
     file: &str,
     text: &str,
 ) -> Result<T, ComplaintDataError> {
@@ -508,6 +510,36 @@ impl Catalog {
 mod tests {
     use super::*;
     use crate::error::Coded;
+
+    /// Each shipped file and its mutations read by `JsonRead` as serde reads them (the
+    /// parity test of `crate::json_parity`; `json_de::from_value` compares the readers).
+    #[test]
+    fn the_shipped_files_and_their_mutations_read_as_serde_reads_them() {
+        let before = crate::json_de::parity::checked();
+        let embedded = CatalogSources::embedded();
+        type Field = for<'s, 't> fn(&'s mut CatalogSources<'t>) -> &'s mut &'t str;
+        let files: [(&str, Field); 5] = [
+            ("taxonomy", |s| &mut s.taxonomy),
+            ("opds", |s| &mut s.opds),
+            ("routing", |s| &mut s.routing),
+            ("sla_policies", |s| &mut s.sla_policies),
+            ("report_rules", |s| &mut s.report_rules),
+        ];
+        for (name, file) in files {
+            let mut sources = embedded;
+            let value: serde_json::Value =
+                serde_json::from_str(file(&mut sources)).expect("valid JSON");
+            let variants = crate::json_de::mutations(&value);
+            assert!(variants.len() > 30, "{name}: {}", variants.len());
+            for variant in variants {
+                let text = variant.to_string();
+                let mut sources = embedded;
+                *file(&mut sources) = &text;
+                let _ = Catalog::read::<ValueReader>(sources);
+            }
+        }
+        assert!(crate::json_de::parity::checked() - before > 1_000);
+    }
 
     /// The shipped files read through `json_de` give the catalog serde_json's text reader gives.
     #[test]

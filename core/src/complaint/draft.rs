@@ -15,6 +15,7 @@ use crate::complaint::{Catalog, ReportRules};
 use crate::error::{Coded, Problem, coded_enum};
 use crate::id::nik::{Nik, NikOptions};
 use crate::id::phone::PhoneNumber;
+use crate::json_de::JsonRead;
 use crate::region::{RegionCode, RegionLevel};
 
 coded_enum! {
@@ -139,7 +140,7 @@ impl FieldProblem {
 }
 
 /// A GPS fix.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct DraftLocation {
     /// Latitude.
@@ -152,7 +153,7 @@ pub struct DraftLocation {
 }
 
 /// A photo to be uploaded.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct DraftAttachment {
     /// Media type, e.g. `image/jpeg`.
@@ -165,7 +166,7 @@ pub struct DraftAttachment {
 }
 
 /// Who reports.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct DraftReporter {
     /// Name (optional).
@@ -184,7 +185,7 @@ pub struct DraftReporter {
 
 /// A report as the app builds it, possibly offline. Every field is optional here so that
 /// validation can name every missing one.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct ReportDraft {
     /// `pengaduan`, `aspirasi` or `permintaan_informasi`.

@@ -6,9 +6,10 @@ use serde::{Deserialize, Serialize};
 use crate::complaint::Catalog;
 use crate::complaint::geo::GeoPoint;
 use crate::complaint::lifecycle::State;
+use crate::json_de::JsonRead;
 
 /// What the app knows about an existing report.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonRead)]
 pub struct ExistingReport {
     /// Its id.
     pub id: String,
@@ -51,7 +52,9 @@ pub fn suggest(
             (distance <= rules.duplicate_radius_m).then_some((distance, report))
         })
         .collect();
-    hits.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
+    crate::sort::sort_by(&mut hits, |a, b| {
+        a.0.total_cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id))
+    });
     hits.into_iter()
         .take(rules.duplicate_max_results)
         .map(|(distance, report)| DuplicateSuggestion {

@@ -5,12 +5,13 @@
 //! boundary test is a ray cast on the generalised polygon in `data/complaints/`, with a
 //! tolerance band (see `report_rules.json`) because a generalised outline cuts off coasts.
 
+use crate::json_de::JsonRead;
 use serde::{Deserialize, Serialize};
 
 const EARTH_RADIUS_M: f64 = 6_371_008.8;
 
 /// A WGS84 position in decimal degrees.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonRead)]
 pub struct GeoPoint {
     /// Latitude, -90..=90 (Sampang is about -7.0).
     pub lat: f64,
@@ -43,7 +44,8 @@ pub struct Boundary {
     polygons: Vec<Vec<Vec<GeoPoint>>>,
 }
 
-#[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug))]
+#[derive(Deserialize, JsonRead)]
 struct GeoJsonFeature {
     geometry: GeoJsonGeometry,
 }
@@ -51,7 +53,8 @@ struct GeoJsonFeature {
 /// `{"type": "Polygon" | "MultiPolygon", "coordinates": ...}`, read as a plain struct and the
 /// coordinates by type: serde's internally tagged enum buffers its input in serde's private
 /// `Content` and compiles a reader per variant for it (npm package size).
-#[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug))]
+#[derive(Deserialize, JsonRead)]
 struct GeoJsonGeometry {
     #[serde(rename = "type")]
     kind: String,

@@ -12,6 +12,7 @@ use crate::complaint::sla::{self, SlaPolicy};
 use crate::complaint::{Catalog, GeoPoint, draft, routing};
 use crate::error::{Coded, Problem};
 use crate::json_api::{CallError, decode};
+use crate::json_de::JsonRead;
 
 fn invalid(reason: &str) -> Problem {
     Problem::from_coded(&CallError::InvalidInput {
@@ -19,7 +20,8 @@ fn invalid(reason: &str) -> Problem {
     })
 }
 
-#[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug))]
+#[derive(Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 struct SearchInput {
     text: String,
@@ -31,7 +33,8 @@ fn default_limit() -> usize {
     5
 }
 
-#[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug))]
+#[derive(Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 struct RouteInput {
     category: String,
@@ -39,7 +42,8 @@ struct RouteInput {
     region: Option<String>,
 }
 
-#[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug))]
+#[derive(Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 struct ValidateInput {
     /// The draft, as the app would send it.
@@ -48,7 +52,8 @@ struct ValidateInput {
     now: Instant,
 }
 
-#[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug))]
+#[derive(Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 struct TransitionInput {
     state: State,
@@ -74,7 +79,8 @@ fn calendar(options: Option<CalendarOptions>) -> Result<WorkingCalendar, Problem
     WorkingCalendar::embedded(options.unwrap_or_default()).map_err(|e| Problem::from_coded(&e))
 }
 
-#[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug))]
+#[derive(Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 struct ApplyInput {
     /// Events already accepted, oldest first (replayed from a new draft).
@@ -87,7 +93,8 @@ struct ApplyInput {
     calendar_options: Option<CalendarOptions>,
 }
 
-#[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug))]
+#[derive(Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 struct SlaInput {
     history: Vec<Event>,
@@ -98,7 +105,8 @@ struct SlaInput {
     calendar_options: Option<CalendarOptions>,
 }
 
-#[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug))]
+#[derive(Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 struct DuplicatesInput {
     category: String,

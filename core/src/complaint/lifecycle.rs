@@ -20,6 +20,7 @@ use crate::calendar::{Instant, WorkingCalendar};
 use crate::complaint::Catalog;
 use crate::complaint::sla::{SlaPolicy, deadline_after};
 use crate::error::{Lang, coded_enum};
+use crate::json_de::JsonRead;
 
 coded_enum! {
     /// Why an event was refused.
@@ -69,7 +70,9 @@ coded_enum! {
 }
 
 /// Canonical states (JSON tags are the Indonesian names).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonRead,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum State {
     /// Not yet submitted (offline outbox).
@@ -205,7 +208,7 @@ impl State {
 }
 
 /// Who acts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonRead)]
 #[serde(rename_all = "snake_case")]
 pub enum Actor {
     /// The citizen who reported.
@@ -351,26 +354,37 @@ const EVENT_TAGS: &[&str] = &[
 /// Unlike the derive, an event kind written as an array (`["assign", "DPUPR"]`) is refused.
 impl<'de> Deserialize<'de> for EventKind {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
+        event_kind(&serde_json::Value::deserialize(deserializer)?)
+    }
+}
+
+impl JsonRead for EventKind {
+    fn read(
+        value: &serde_json::Value,
+        _at: crate::json_de::At<'_>,
+    ) -> Result<Self, serde_json::Error> {
+        event_kind(value)
+    }
+}
+
+/// The one reader of an event kind (both impls above).
+fn event_kind<E: serde::de::Error>(value: &serde_json::Value) -> Result<EventKind, E> {
+    {
         use serde_json::Value;
 
         use crate::json_de::unexpected;
 
-        let value = Value::deserialize(deserializer)?;
-        let Value::Object(map) = &value else {
-            return Err(D::Error::invalid_type(
-                unexpected(&value),
+        let Value::Object(map) = value else {
+            return Err(E::invalid_type(
+                unexpected(value),
                 &"internally tagged enum EventKind",
             ));
         };
         let tag = match map.get("type") {
-            None => return Err(D::Error::missing_field("type")),
+            None => return Err(E::missing_field("type")),
             Some(Value::String(tag)) => tag.as_str(),
             Some(other) => {
-                return Err(D::Error::invalid_type(
-                    unexpected(other),
-                    &"variant identifier",
-                ));
+                return Err(E::invalid_type(unexpected(other), &"variant identifier"));
             }
         };
         // A struct variant's one field: its name, whether it is required.
@@ -379,22 +393,22 @@ impl<'de> Deserialize<'de> for EventKind {
             "not_authority" => (&["forward_to"], false),
             "mark_duplicate" => (&["original_id"], true),
             _ if EVENT_TAGS.contains(&tag) => (&[], false),
-            _ => return Err(D::Error::unknown_variant(tag, EVENT_TAGS)),
+            _ => return Err(E::unknown_variant(tag, EVENT_TAGS)),
         };
         let mut text = None;
         if let [name] = field {
             for (key, value) in map.iter().filter(|(key, _)| *key != "type") {
                 if key != name {
-                    return Err(D::Error::unknown_field(key, field));
+                    return Err(E::unknown_field(key, field));
                 }
                 text = match value {
                     Value::String(text) => Some(text.clone()),
                     Value::Null if !required => None,
-                    other => return Err(D::Error::invalid_type(unexpected(other), &"a string")),
+                    other => return Err(E::invalid_type(unexpected(other), &"a string")),
                 };
             }
             if required && text.is_none() {
-                return Err(D::Error::missing_field(name));
+                return Err(E::missing_field(name));
             }
         }
         Ok(match tag {
@@ -417,13 +431,13 @@ impl<'de> Deserialize<'de> for EventKind {
             "auto_close" => EventKind::AutoClose,
             "reopen" => EventKind::Reopen,
             "archive" => EventKind::Archive,
-            _ => return Err(D::Error::unknown_variant(tag, EVENT_TAGS)),
+            _ => return Err(E::unknown_variant(tag, EVENT_TAGS)),
         })
     }
 }
 
 /// One recorded transition.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// What happened.
@@ -709,7 +723,7 @@ mod tests {
         let mut accepted = 0;
         for text in crate::json_de::tagged_objects(&tags, &fields, &values) {
             let value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
-            let derived = crate::json_de::from_value::<Derived>(&value).map_err(|e| e.error);
+            let derived = crate::json_de::from_value_serde::<Derived>(&value).map_err(|e| e.error);
             let ours = crate::json_de::from_value::<EventKind>(&value).map_err(|e| e.error);
             let plain = serde_json::from_value::<EventKind>(value.clone());
             match (derived, ours) {

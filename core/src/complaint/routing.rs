@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::complaint::Catalog;
 use crate::error::coded_enum;
+use crate::json_de::JsonRead;
 use crate::region::{RegionCode, RegionLevel};
 
 coded_enum! {
@@ -23,7 +24,7 @@ coded_enum! {
 }
 
 /// A routing rule as written in `routing.json`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct RoutingRule {
     /// The category code the rule applies to (and its sub-categories).
@@ -114,8 +115,10 @@ impl<'de> Deserialize<'de> for RuleOutcome {
     }
 }
 
+crate::json_de::read_with_serde!(RuleOutcome);
+
 /// The routing file.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonRead)]
 pub(crate) struct RoutingData {
     pub version: String,
     pub rules: Vec<RoutingRule>,

@@ -17,9 +17,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::{CalendarError, Instant, WorkingCalendar};
 use crate::complaint::lifecycle::{Event, EventKind, State, transition};
+use crate::json_de::JsonRead;
 
 /// An SLA policy (`sla_policies.json`): working days per clock.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct SlaPolicy {
     /// Stable code, e.g. `TIDAK_BERKADAR_PENGAWASAN`.
@@ -44,7 +45,8 @@ pub struct SlaPolicy {
     pub legal_reference: String,
 }
 
-#[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug))]
+#[derive(Deserialize, JsonRead)]
 pub(crate) struct SlaPolicyData {
     pub policies: Vec<SlaPolicy>,
 }
@@ -63,7 +65,9 @@ pub fn deadline_after(
 }
 
 /// Which clock.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonRead,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum DeadlineKind {
     /// Verify and assign.
@@ -77,7 +81,7 @@ pub enum DeadlineKind {
 }
 
 /// How a deadline stands at the given instant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonRead)]
 #[serde(rename_all = "snake_case")]
 pub enum DeadlineOutcome {
     /// Running, not yet due.
@@ -106,7 +110,7 @@ pub struct Deadline {
 }
 
 /// Overall status for a list or a dashboard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonRead)]
 #[serde(rename_all = "snake_case")]
 pub enum SlaStatus {
     /// Every running agency clock has time left.

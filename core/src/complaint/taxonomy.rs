@@ -4,10 +4,13 @@
 //! kinds and NIK policy of their parent unless they set their own, so each rule is written
 //! once in `data/complaints/taxonomy.json`.
 
+use crate::json_de::JsonRead;
 use serde::{Deserialize, Serialize};
 
 /// The three report kinds of SP4N-LAPOR!.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonRead,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ReportKind {
     /// A complaint about a problem.
@@ -40,7 +43,7 @@ impl ReportKind {
 }
 
 /// Something a category needs in a report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonRead)]
 #[serde(rename_all = "snake_case")]
 pub enum RequiredField {
     /// A place: GPS coordinates, or a desa code plus a landmark (patokan).
@@ -52,7 +55,7 @@ pub enum RequiredField {
 }
 
 /// A category as written in the data file (before inheritance).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct CategoryData {
     pub code: String,
@@ -71,7 +74,7 @@ pub(crate) struct CategoryData {
 }
 
 /// The taxonomy file.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonRead)]
 pub(crate) struct TaxonomyData {
     pub version: String,
     pub as_of: String,
@@ -234,7 +237,7 @@ pub(crate) fn search(categories: &[Category], query: &str, limit: usize) -> Vec<
         })
         .collect();
     // Best score first; on a tie a specific sub-category before its parent, then by code.
-    hits.sort_by(|a, b| {
+    crate::sort::sort_by(&mut hits, |a, b| {
         b.0.cmp(&a.0)
             .then(b.1.cmp(&a.1))
             .then(a.2.code.cmp(&b.2.code))

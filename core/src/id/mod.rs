@@ -26,6 +26,7 @@ pub use phone::PhoneNumber;
 /// How strictly region codes inside an identifier are checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[derive(crate::json_de::JsonRead)]
 pub enum Strictness {
     /// An unknown district is a warning: it may be a code retired before 2015, for which no
     /// archive exists. The default, for data cleaning.

@@ -10,9 +10,10 @@ use super::{
     Breakdown, Decimal, Label, QuantityBase, TaxError, TaxResult, rate_component, section,
 };
 use crate::date::Date;
+use crate::json_de::JsonRead;
 
 /// One tax period of groundwater use.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct AirTanahInput {
     /// Last day of the tax period.

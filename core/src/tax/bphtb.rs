@@ -13,9 +13,10 @@ use serde::Deserialize;
 use super::rules::{BphtbRules, RuleSet};
 use super::{Breakdown, Decimal, Label, TaxError, TaxResult, non_negative, section, show};
 use crate::date::Date;
+use crate::json_de::JsonRead;
 
 /// How the right was acquired.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonRead)]
 #[serde(rename_all = "snake_case")]
 pub enum Acquisition {
     /// Jual beli: the value is the transaction price.
@@ -47,7 +48,7 @@ impl Acquisition {
 }
 
 /// A household's claim to the MBR first-home exemption.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct MbrClaim {
     /// Monthly income in rupiah (joint income if married).
@@ -57,7 +58,7 @@ pub struct MbrClaim {
 }
 
 /// Input for one acquisition.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct BphtbInput {
     /// Date the tax is owed (deed, auction minutes, registration of inheritance, ...).

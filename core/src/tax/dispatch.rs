@@ -2,7 +2,6 @@
 //! and the bindings, which should not need a function per tax.
 
 use serde::Deserialize;
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::air_tanah::AirTanahInput;
@@ -19,6 +18,7 @@ use super::sanction::{
 use super::walet::WaletInput;
 use super::{TaxError, TaxResult};
 use crate::date::Date;
+use crate::json_de::JsonRead;
 
 /// Every kind name [`calculate`] accepts.
 pub const KINDS: &[&str] = &[
@@ -39,7 +39,7 @@ pub const KINDS: &[&str] = &[
 ];
 
 /// An input type the dispatcher can drive.
-trait TaxInput: DeserializeOwned {
+trait TaxInput: JsonRead {
     fn rule_date(&self) -> Result<Date, TaxError>;
     fn calculate(&self, rules: &RuleSet) -> Result<TaxResult, TaxError>;
 }
@@ -73,11 +73,11 @@ tax_input! {
 }
 
 /// The two opsen kinds share one input; these wrappers carry which tax it is.
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize, JsonRead)]
 #[serde(transparent)]
 struct OpsenPkb(OpsenInput);
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize, JsonRead)]
 #[serde(transparent)]
 struct OpsenBbnkb(OpsenInput);
 

@@ -13,6 +13,7 @@ use super::rules::{RuleSet, Sourced};
 use crate::calendar::{CalendarError, WorkingCalendar};
 use crate::date::{Date, days_in_month};
 use crate::error::{Coded, Lang};
+use crate::json_de::JsonRead;
 
 /// `date` plus `months` calendar months, clamped to the end of a shorter month.
 pub fn add_months(date: Date, months: u32) -> Result<Date, TaxError> {
@@ -44,7 +45,7 @@ pub fn months_started(from: Date, to: Date) -> Result<u32, TaxError> {
 }
 
 /// The document whose due date is asked for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonRead, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DueDocument {
     /// SPPT PBB-P2: from the date it was sent.
@@ -144,7 +145,7 @@ pub fn self_assessed_due(
 }
 
 /// Which due dates to compute, for JSON callers (CLI, conformance runner, bindings).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonRead, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DueKind {
     /// SPPT PBB-P2; `from` is the date it was sent.
@@ -158,7 +159,7 @@ pub enum DueKind {
 }
 
 /// Input of [`due_dates`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct DueInput {
     /// The document.

@@ -9,9 +9,10 @@ use super::{
     Breakdown, Decimal, Label, QuantityBase, TaxError, TaxResult, rate_component, section, show,
 };
 use crate::date::Date;
+use crate::json_de::JsonRead;
 
 /// One extraction period.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct MblbInput {
     /// Last day of the tax period.

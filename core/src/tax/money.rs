@@ -8,8 +8,12 @@ use std::cmp::Ordering;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::json_de::{At, unexpected};
 
 use super::TaxError;
+use crate::json_de::JsonRead;
 
 /// Most decimal places a value may carry. Every rate in the law has at most 4 decimals of a
 /// percent (6 of a fraction); a document multiplies a few of them, so 24 leaves ample room
@@ -227,6 +231,9 @@ impl Serialize for Decimal {
     }
 }
 
+/// What a decimal is read from (serde's `expected ...` in an error).
+const DECIMAL_EXPECTING: &str = "an integer or a decimal string such as \"12.5\"";
+
 /// Accepts a JSON integer or a decimal string; refuses JSON floats, which are inexact.
 impl<'de> Deserialize<'de> for Decimal {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
@@ -234,7 +241,7 @@ impl<'de> Deserialize<'de> for Decimal {
         impl serde::de::Visitor<'_> for Visitor {
             type Value = Decimal;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an integer or a decimal string such as \"12.5\"")
+                f.write_str(DECIMAL_EXPECTING)
             }
             fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<Decimal, E> {
                 Ok(Decimal::from_int(value))
@@ -250,6 +257,32 @@ impl<'de> Deserialize<'de> for Decimal {
             }
         }
         deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// As the `Deserialize` impl above (its messages).
+impl crate::json_de::JsonRead for Decimal {
+    fn read(value: &Value, _at: At<'_>) -> Result<Decimal, serde_json::Error> {
+        use serde::de::Error as _;
+        match value {
+            Value::Number(number) => match (number.as_u64(), number.as_i64()) {
+                (Some(unsigned), _) => Ok(Decimal {
+                    units: i128::from(unsigned),
+                    scale: 0,
+                }),
+                (None, Some(signed)) => Ok(Decimal::from_int(signed)),
+                (None, None) => Err(serde_json::Error::invalid_type(
+                    unexpected(value),
+                    &DECIMAL_EXPECTING,
+                )),
+            },
+            Value::String(text) => Decimal::parse(text)
+                .ok_or_else(|| serde_json::Error::custom("not a decimal number")),
+            other => Err(serde_json::Error::invalid_type(
+                unexpected(other),
+                &DECIMAL_EXPECTING,
+            )),
+        }
     }
 }
 
@@ -341,8 +374,15 @@ impl<'de> Deserialize<'de> for Rate {
     }
 }
 
+impl crate::json_de::JsonRead for Rate {
+    fn read(value: &Value, _at: At<'_>) -> Result<Rate, serde_json::Error> {
+        Rate::parse_percent(crate::json_de::string(value)?)
+            .ok_or_else(|| serde::de::Error::custom("a rate is a percent string such as \"0.1%\""))
+    }
+}
+
 /// How the one rounding step of a document rounds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonRead)]
 #[serde(rename_all = "snake_case")]
 pub enum RoundingMode {
     /// Halves away from zero (Rp0.5 -> Rp1): the default.
@@ -370,7 +410,7 @@ impl RoundingMode {
 
 /// The rounding rule of a rule set: mode and unit (Rp1 by default; e.g. Rp100 if a Perda
 /// says so).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct Rounding {
     /// How halves and fractions go.

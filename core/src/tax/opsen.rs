@@ -12,6 +12,7 @@ use serde::Deserialize;
 use super::rules::{OpsenRules, RuleSet, Sourced};
 use super::{Breakdown, Label, Rate, TaxError, TaxResult, non_negative, section, show};
 use crate::date::Date;
+use crate::json_de::JsonRead;
 
 /// Which provincial tax the opsen is added to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,7 +34,7 @@ impl VehicleTax {
 }
 
 /// One PKB or BBNKB assessment.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct OpsenInput {
     /// Date the PKB or BBNKB is owed.

@@ -12,9 +12,10 @@ use serde::Deserialize;
 use super::rules::{PbbP2Rules, PbbP2Tier, RuleSet};
 use super::{Breakdown, Decimal, Label, TaxError, TaxResult, non_negative, section, show};
 use crate::date::Date;
+use crate::json_de::JsonRead;
 
 /// Input for one tax object (NOP) for one tax year.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct PbbP2Input {
     /// Tax year; the object's state and the rule set on 1 January of that year apply.

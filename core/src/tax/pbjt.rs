@@ -14,9 +14,10 @@ use serde::Deserialize;
 use super::rules::{PbjtRules, RuleSet, Sourced};
 use super::{Breakdown, Decimal, Label, Rate, TaxError, TaxResult, non_negative, section, show};
 use crate::date::Date;
+use crate::json_de::JsonRead;
 
 /// The five PBJT objects.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonRead)]
 #[serde(rename_all = "snake_case")]
 pub enum PbjtSubType {
     /// Makanan dan/atau minuman.
@@ -32,7 +33,7 @@ pub enum PbjtSubType {
 }
 
 /// Which electricity rate applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, JsonRead)]
 #[serde(rename_all = "snake_case")]
 pub enum ElectricityUse {
     /// Every other consumer.
@@ -45,7 +46,7 @@ pub enum ElectricityUse {
 }
 
 /// On which price the service charge is computed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, JsonRead)]
 #[serde(rename_all = "snake_case")]
 pub enum ServiceChargeBasis {
     /// On the price after discount (the Bapenda DKI example).
@@ -56,7 +57,7 @@ pub enum ServiceChargeBasis {
 }
 
 /// One sale, bill or monthly turnover subject to PBJT.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct PbjtInput {
     /// Date of the sale (or last day of the tax period for a turnover).

@@ -12,9 +12,10 @@ use super::{
     rate_component, section, show,
 };
 use crate::date::Date;
+use crate::json_de::JsonRead;
 
 /// One advertisement for one period.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct ReklameInput {
     /// First day of the advertisement.

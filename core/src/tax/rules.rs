@@ -12,9 +12,10 @@ use serde::{Deserialize, Serialize};
 use super::money::{Rate, Rounding};
 use super::{TaxError, validate};
 use crate::date::Date;
+use crate::json_de::JsonRead;
 
 /// How sure we are of a legal value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonRead)]
 #[serde(rename_all = "snake_case")]
 pub enum Confidence {
     /// Read in the legal text itself.
@@ -26,7 +27,7 @@ pub enum Confidence {
 }
 
 /// A legal value with its reference and confidence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct Sourced<T> {
     /// The value.
@@ -42,7 +43,7 @@ pub struct Sourced<T> {
 
 /// One NJOP tier of PBB-P2: the tier whose bound the object's total NJOP does not exceed sets
 /// the rate for the whole object (as in Bangkalan Perda 1/2024).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct PbbP2Tier {
     /// Inclusive upper bound of total NJOP in rupiah; `null` for the last, open tier.
@@ -56,7 +57,7 @@ pub struct PbbP2Tier {
 }
 
 /// PBB-P2 rules.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct PbbP2Rules {
     /// NJOPTKP, deducted once per taxpayer per year.
@@ -69,7 +70,7 @@ pub struct PbbP2Rules {
 }
 
 /// Income limits of the BPHTB exemption for low-income households (MBR) buying a first home.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct MbrExemption {
     /// Highest monthly income of an unmarried buyer.
@@ -79,7 +80,7 @@ pub struct MbrExemption {
 }
 
 /// BPHTB rules.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct BphtbRules {
     /// Rate (max 5%).
@@ -94,7 +95,7 @@ pub struct BphtbRules {
 }
 
 /// PBJT rates by sub-type.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct PbjtRules {
     /// Makanan dan/atau minuman.
@@ -120,7 +121,7 @@ pub struct PbjtRules {
 }
 
 /// A tax with a single rate (reklame, air tanah, sarang burung walet).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct SingleRate {
     /// The rate.
@@ -128,7 +129,7 @@ pub struct SingleRate {
 }
 
 /// MBLB rules, with the province's opsen collected in the same payment.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct MblbRules {
     /// MBLB rate (max 20%).
@@ -138,7 +139,7 @@ pub struct MblbRules {
 }
 
 /// Provincial PKB/BBNKB values the regency's opsen depends on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct ProvinceVehicleRules {
     /// Province name.
@@ -154,7 +155,7 @@ pub struct ProvinceVehicleRules {
 }
 
 /// Opsen PKB and Opsen BBNKB rules.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct OpsenRules {
     /// First day the opsen is owed (5 January 2025).
@@ -168,7 +169,7 @@ pub struct OpsenRules {
 }
 
 /// Administrative sanctions (PP 35/2023); monthly rates count part of a month as a month.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct SanctionRules {
     /// Late or short payment billed by STPD.
@@ -200,7 +201,7 @@ pub struct SanctionRules {
 }
 
 /// Due-date periods.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct DueDateRules {
     /// SPPT PBB-P2: months after the date it was sent.
@@ -219,7 +220,7 @@ pub struct DueDateRules {
 ///
 /// Load it with [`RuleSet::from_json`]: deserializing it directly skips the HKPD limit and
 /// consistency checks.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct RuleSet {
     /// Stable identifier, e.g. `35.27-2025`.

@@ -9,9 +9,10 @@ use super::due::months_started;
 use super::rules::{RuleSet, SanctionRules, Sourced};
 use super::{Breakdown, Decimal, Label, Rate, TaxError, TaxResult, non_negative, show};
 use crate::date::Date;
+use crate::json_de::JsonRead;
 
 /// Why monthly interest is owed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, JsonRead)]
 #[serde(rename_all = "snake_case")]
 pub enum InterestBasis {
     /// Late or short payment of an SPPT/SKPD or self-assessed tax, billed by STPD.
@@ -29,7 +30,7 @@ pub enum InterestBasis {
 }
 
 /// Late-payment interest (STPD).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct LateInterestInput {
     /// Tax (or retribusi) paid late or short.
@@ -124,7 +125,7 @@ pub fn late_interest(input: &LateInterestInput, rules: &RuleSet) -> Result<TaxRe
 }
 
 /// How an SKPDKB was assessed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonRead)]
 #[serde(rename_all = "snake_case")]
 pub enum SkpdkbBasis {
     /// After an audit (pemeriksaan): 1.8% per month.
@@ -134,7 +135,7 @@ pub enum SkpdkbBasis {
 }
 
 /// An SKPDKB: shortfall plus interest, plus a surcharge when ex officio.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct SkpdkbInput {
     /// Audit or ex officio.
@@ -242,7 +243,7 @@ pub fn skpdkb(input: &SkpdkbInput, rules: &RuleSet) -> Result<TaxResult, TaxErro
 }
 
 /// An SKPDKBT (additional assessment after new data): shortfall plus the 100% surcharge.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct SkpdkbtInput {
     /// Additional tax owed per the new data.
@@ -273,7 +274,7 @@ pub fn skpdkbt(input: &SkpdkbtInput, rules: &RuleSet) -> Result<TaxResult, TaxEr
 }
 
 /// Objection (keberatan) or appeal (banding).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonRead)]
 #[serde(rename_all = "snake_case")]
 pub enum DisputeStage {
     /// Keberatan to the regent (30% fine).
@@ -283,7 +284,7 @@ pub enum DisputeStage {
 }
 
 /// The decision on the dispute.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonRead)]
 #[serde(rename_all = "snake_case")]
 pub enum DisputeOutcome {
     /// Ditolak.
@@ -295,7 +296,7 @@ pub enum DisputeOutcome {
 }
 
 /// Fine after a rejected or partly granted objection or appeal.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct DisputeFineInput {
     /// Objection or appeal.
@@ -364,7 +365,7 @@ pub fn dispute_fine(input: &DisputeFineInput, rules: &RuleSet) -> Result<TaxResu
 }
 
 /// Tax paid in monthly instalments (or deferred).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct InstalmentInput {
     /// Tax to be paid in instalments.

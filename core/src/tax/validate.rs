@@ -12,6 +12,7 @@ use serde_json::Value;
 use super::TaxError;
 use super::money::{Decimal, Rate};
 use super::rules::RuleSet;
+use crate::json_de::JsonRead;
 
 /// A bound is a rate (`"0.5%"`) or a whole number (rupiah, months).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +46,7 @@ impl Bound {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 struct LimitEntry {
     /// Dotted path to a [`super::Sourced`] value; `name[]` walks every element of an array.
@@ -58,7 +59,7 @@ struct LimitEntry {
 }
 
 // No deny_unknown_fields: the file carries a `_comment`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonRead)]
 struct LimitFile {
     limits: Vec<LimitEntry>,
 }
@@ -285,6 +286,22 @@ pub(crate) fn check_consistency(rules: &RuleSet) -> Result<(), TaxError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The limits file and its mutations read by `JsonRead` as serde reads them (the parity
+    /// test of `crate::json_parity`; `json_de::from_value` compares the readers).
+    #[test]
+    fn the_limits_and_their_mutations_read_as_serde_reads_them() {
+        let before = crate::json_de::parity::checked();
+        let limits: serde_json::Value =
+            serde_json::from_str(include_str!("../../data/tax/hkpd_limits.json"))
+                .expect("valid JSON");
+        let variants = crate::json_de::mutations(&limits);
+        assert!(variants.len() > 100, "{}", variants.len());
+        for variant in &variants {
+            let _ = Limits::parse(&variant.to_string());
+        }
+        assert_eq!(crate::json_de::parity::checked() - before, variants.len());
+    }
 
     /// A mistyped path would silently check nothing: every limit must reach a value.
     #[test]

@@ -8,9 +8,10 @@ use super::{
     Breakdown, Decimal, Label, QuantityBase, TaxError, TaxResult, rate_component, section,
 };
 use crate::date::Date;
+use crate::json_de::JsonRead;
 
 /// One harvest or tax period.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonRead)]
 #[serde(deny_unknown_fields)]
 pub struct WaletInput {
     /// Date of the harvest (or last day of the tax period).
