@@ -516,6 +516,9 @@ fn npm_size(_quick: bool) -> Result<Vec<Row>> {
             wasm.display()
         )
     })?;
+    let ids_wasm = root.join("bindings-wasm/pkg/wasm/kotacerdas_ids_bg.wasm");
+    let ids =
+        fs::read(&ids_wasm).map_err(|e| format!("cannot read {}: {e}", ids_wasm.display()))?;
     let modules = root.join("bindings-wasm/bench/node_modules");
     let nusantara = modules.join("nusantara-valid/dist/umd/nusantara-valid.extended.js");
     let nusantara =
@@ -547,6 +550,14 @@ fn npm_size(_quick: bool) -> Result<Vec<Row>> {
             kb(gzip_size(&ours)?),
             &format!("nik-parser `{main}` (no region data), gzip"),
             kb(gzip_size(&nik_parser)?),
+            "KiB",
+            command,
+        ),
+        Row::against(
+            "`bindings-wasm/pkg/wasm/kotacerdas_ids_bg.wasm` (`kotacerdas/ids`: identifiers, regions, all district names), gzip",
+            kb(gzip_size(&ids)?),
+            "nusantara-valid extended UMD (with district data), gzip",
+            kb(gzip_size(&nusantara)?),
             "KiB",
             command,
         ),
