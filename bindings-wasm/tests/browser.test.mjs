@@ -1,29 +1,21 @@
 // The package in a real browser: Debian's Chromium (headless) loads page.html from a local
 // static server as ES modules, validates a NIK with `kotacerdas/ids` (its own .wasm; one error
 // class with the main entry), then parses a NIK, shows a coded error and computes a tax with
-// `kotacerdas`. The screenshot is saved as a test artifact (KOTACERDAS_ARTIFACTS).
+// `kotacerdas`. The screenshot is saved as a test artifact (KOTACERDAS_ARTIFACTS). A second page
+// (client-page.html) loads `kotacerdas/client` alone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium, serveStatic } from './chromium.mjs';
+import { openPage } from './chromium.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const artifacts = process.env.KOTACERDAS_ARTIFACTS ?? path.join(here, 'artifacts');
 
 test('a page validates a NIK and computes a tax with the package in headless Chromium', async () => {
-  const server = await serveStatic(here);
-  const browser = await launchChromium();
+  const { page, failures, wasm, close } = await openPage(here, 'page.html');
   try {
-    const page = await browser.newPage();
-    const failures = [];
-    page.on('pageerror', (error) => failures.push(String(error)));
-    const wasm = [];
-    page.on('request', (request) => {
-      if (request.url().endsWith('.wasm')) wasm.push(path.basename(new URL(request.url()).pathname));
-    });
-    await page.goto(`http://127.0.0.1:${server.address().port}/page.html`);
     await page.waitForSelector('body[data-done="true"]', { timeout: 20_000 });
     assert.deepEqual(failures, []);
     assert.equal(
@@ -37,23 +29,13 @@ test('a page validates a NIK and computes a tax with the package in headless Chr
     mkdirSync(artifacts, { recursive: true });
     await page.screenshot({ path: path.join(artifacts, 'browser.png'), fullPage: true });
   } finally {
-    await browser.close();
-    server.close();
+    await close();
   }
 });
 
 test('kotacerdas/client in headless Chromium loads only its own module and throws the package error', async () => {
-  const server = await serveStatic(here);
-  const browser = await launchChromium();
+  const { page, failures, wasm, close } = await openPage(here, 'client-page.html');
   try {
-    const page = await browser.newPage();
-    const failures = [];
-    page.on('pageerror', (error) => failures.push(String(error)));
-    const wasm = [];
-    page.on('request', (request) => {
-      if (request.url().endsWith('.wasm')) wasm.push(path.basename(new URL(request.url()).pathname));
-    });
-    await page.goto(`http://127.0.0.1:${server.address().port}/client-page.html`);
     await page.waitForSelector('body[data-done="true"]', { timeout: 20_000 });
     assert.deepEqual(failures, []);
     // Before any rules module is loaded: Indonesian, the default.
@@ -62,7 +44,6 @@ test('kotacerdas/client in headless Chromium loads only its own module and throw
     assert.equal(await page.textContent('#english'), 'true CALL_INVALID_INPUT en true');
     assert.deepEqual(wasm.sort(), ['kotacerdas_client_bg.wasm', 'kotacerdas_ids_bg.wasm']);
   } finally {
-    await browser.close();
-    server.close();
+    await close();
   }
 });

@@ -29,3 +29,30 @@ export function launchChromium() {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
 }
+
+/**
+ * Serves `root` and opens `file` of it in headless Chromium. Resolves with the page, the page
+ * errors and the `.wasm` files it fetched (both filled as the page runs), and `close`.
+ */
+export async function openPage(root, file) {
+  const server = await serveStatic(root);
+  const browser = await launchChromium();
+  const close = async () => {
+    await browser.close();
+    server.close();
+  };
+  try {
+    const page = await browser.newPage();
+    const failures = [];
+    page.on('pageerror', (error) => failures.push(String(error)));
+    const wasm = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('.wasm')) wasm.push(path.basename(new URL(request.url()).pathname));
+    });
+    await page.goto(`http://127.0.0.1:${server.address().port}/${file}`);
+    return { page, failures, wasm, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

@@ -8,7 +8,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSy
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import { launchChromium, serveStatic } from './chromium.mjs';
+import { openPage } from './chromium.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // cargo xtask test-npm sets KOTACERDAS_VECTORS to <repo>/conformance/vectors.
@@ -32,13 +32,8 @@ for (const [specifier, module] of [['kotacerdas', 'kotacerdas_bg'], ['kotacerdas
     assert.equal(wasm.length, 1, `one .wasm asset expected in ${assets.join(', ')}`);
     assert.ok(wasm[0].startsWith(`${module}-`), `${wasm[0]} is not ${module}`);
 
-    const server = await serveStatic(dist);
-    const browser = await launchChromium();
+    const { page, failures, close } = await openPage(dist, 'index.html');
     try {
-      const page = await browser.newPage();
-      const failures = [];
-      page.on('pageerror', (error) => failures.push(String(error)));
-      await page.goto(`http://127.0.0.1:${server.address().port}/index.html`);
       await page.waitForSelector('body[data-ready]', { state: 'attached', timeout: 20_000 });
       await page.fill('#nik', '3527014501900000');
       assert.equal(await page.getAttribute('#result', 'data-code'), 'NIK_INVALID_SERIAL');
@@ -47,8 +42,7 @@ for (const [specifier, module] of [['kotacerdas', 'kotacerdas_bg'], ['kotacerdas
       assert.equal(await page.textContent('#result'), '352701**********: Sreseh, lahir 1990-01-05');
       assert.deepEqual(failures, []);
     } finally {
-      await browser.close();
-      server.close();
+      await close();
     }
   });
 }
