@@ -19,6 +19,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
+use crate::npm::gzip_len;
 use crate::{Result, cargo, workspace_root};
 
 /// One line of the report.
@@ -499,12 +500,6 @@ fn npm(quick: bool) -> Result<Vec<Row>> {
     ])
 }
 
-fn gzip_size(bytes: &[u8]) -> Result<usize> {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder.write_all(bytes).map_err(|e| e.to_string())?;
-    encoder.finish().map(|v| v.len()).map_err(|e| e.to_string())
-}
-
 /// Sizes of the package built by `bench-npm` (run just before) and of the peers' files.
 fn npm_size(_quick: bool) -> Result<Vec<Row>> {
     let root = workspace_root();
@@ -539,25 +534,25 @@ fn npm_size(_quick: bool) -> Result<Vec<Row>> {
     Ok(vec![
         Row::against(
             &format!("`{name}` (all rules: ids, regions, tax, complaints, calendar), gzip"),
-            kb(gzip_size(&ours)?),
+            kb(gzip_len(&ours)?),
             "nusantara-valid extended UMD (with district data), gzip",
-            kb(gzip_size(&nusantara)?),
+            kb(gzip_len(&nusantara)?),
             "KiB",
             command,
         ),
         Row::against(
             "the same `.wasm`, gzip",
-            kb(gzip_size(&ours)?),
+            kb(gzip_len(&ours)?),
             &format!("nik-parser `{main}` (no region data), gzip"),
-            kb(gzip_size(&nik_parser)?),
+            kb(gzip_len(&nik_parser)?),
             "KiB",
             command,
         ),
         Row::against(
             "`bindings-wasm/pkg/wasm/kotacerdas_ids_bg.wasm` (`kotacerdas/ids`: identifiers, regions, all district names), gzip",
-            kb(gzip_size(&ids)?),
+            kb(gzip_len(&ids)?),
             "nusantara-valid extended UMD (with district data), gzip",
-            kb(gzip_size(&nusantara)?),
+            kb(gzip_len(&nusantara)?),
             "KiB",
             command,
         ),

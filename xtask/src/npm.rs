@@ -243,7 +243,8 @@ fn print_size(label: &str, dir: &Path, files: &[String], note: &str) -> Result<u
     Ok(gzipped)
 }
 
-fn gzip_len(bytes: &[u8]) -> Result<usize> {
+/// The gzip -9 size of `bytes` (the size every report of the package gives).
+pub(crate) fn gzip_len(bytes: &[u8]) -> Result<usize> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     encoder.write_all(bytes).map_err(|e| e.to_string())?;
     Ok(encoder.finish().map_err(|e| e.to_string())?.len())

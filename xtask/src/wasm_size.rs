@@ -10,11 +10,7 @@
 //! kinds add up to the whole code section compressed at once.
 
 use std::fs;
-use std::io::Write as _;
 use std::path::Path;
-
-use flate2::Compression;
-use flate2::write::GzEncoder;
 
 use crate::{Result, workspace_root};
 
@@ -175,11 +171,9 @@ fn line(label: &str, raw: usize, gz: usize) -> String {
     format!("{label:<60} {:>8.1} / {:>7.1}\n", kb(raw), kb(gz))
 }
 
+/// [`crate::npm::gzip_len`]; compressing into a `Vec` does not fail, so a failure counts 0.
 fn gzip_len(bytes: &[u8]) -> usize {
-    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
-    // Writing to a Vec cannot fail.
-    let _ = encoder.write_all(bytes);
-    encoder.finish().map_or(0, |compressed| compressed.len())
+    crate::npm::gzip_len(bytes).unwrap_or(0)
 }
 
 /// The parts of a module this report needs.
