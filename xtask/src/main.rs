@@ -65,7 +65,7 @@ fn main() -> ExitCode {
         Some("wasm-size") => wasm_size::wasm_size(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <test | bench [--quick] | bench-server [REQUESTS] | niks N [--seed S] | cli-memory [N] | fuzz [--seconds N] [TARGET ...] | npm | test-npm | demo [--listen ADDR] | test-e2e | bench-npm | wasm-size [WASM] | bindings | bench-kotlin | android>"
+                "usage: cargo xtask <test | bench [--quick] | bench-server [REQUESTS] | niks N [--seed S] | cli-memory [N] | fuzz [--seconds N] [TARGET ...] | npm | test-npm | demo [--listen ADDR] | test-e2e | bench-npm | wasm-size [ENTRY | WASM] | bindings | bench-kotlin | android>"
             );
             return ExitCode::from(2);
         }

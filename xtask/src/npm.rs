@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use crate::{Result, cargo, run, run_in, workspace_root};
 
 pub mod client;
-mod entry;
+pub(crate) mod entry;
 mod schema_ts;
 
 use entry::ENTRIES;

@@ -1,8 +1,9 @@
-//! `cargo xtask wasm-size [WASM]`: where the bytes of the npm package's `.wasm` go, gzipped,
-//! by kind of code and by data segment, to decide what to shrink next.
+//! `cargo xtask wasm-size [ENTRY | WASM]`: where the bytes of the npm package's `.wasm` go,
+//! gzipped, by kind of code and by data segment, to decide what to shrink next.
 //!
-//! Input: the `.wasm` as wasm-bindgen wrote it, before `wasm-opt` (function names kept);
-//! `cargo xtask npm` leaves it at `target/npm/web/kotacerdas_bg.wasm`. It is optimised again
+//! Input: the `.wasm` of an entry point (`kotacerdas`, the default, or `kotacerdas/ids`) as
+//! wasm-bindgen wrote it in `cargo xtask npm`, before `wasm-opt` (function names kept), or any
+//! such file given by its path. It is optimised again
 //! exactly as the package is, but with `-g` so the names survive, then measured. After
 //! `wasm-opt` a function's bytes include what was inlined into it (the JSON readers of the tax
 //! inputs end up inside `json_api::call`), so a kind is "functions named so", not "all code
@@ -12,6 +13,7 @@
 use std::fs;
 use std::path::Path;
 
+use crate::npm::entry::{ENTRIES, MAIN};
 use crate::{Result, workspace_root};
 
 /// Kinds of code, by substrings of the (demangled) function name; the first match wins.
@@ -79,10 +81,16 @@ const KINDS: &[(&str, &[&str])] = &[
 /// `cargo xtask wasm-size [WASM]`.
 pub fn wasm_size(args: &[String]) -> Result {
     let root = workspace_root();
-    let input = args.first().map_or_else(
-        || root.join("target/npm/web/kotacerdas_bg.wasm"),
-        |path| root.join(path),
-    );
+    let input = match args.first() {
+        None => MAIN.generated_wasm(),
+        Some(name) => match ENTRIES
+            .iter()
+            .find(|entry| entry.specifier == name.as_str())
+        {
+            Some(entry) => entry.generated_wasm(),
+            None => root.join(name),
+        },
+    };
     if !input.exists() {
         return Err(format!(
             "{} not found: run `cargo xtask npm` first",

@@ -6,7 +6,7 @@
 //! class, the language and validateNik's fast path come from `js/shared.js`, one module for the
 //! whole package.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::{bindgen, copy, optimise, read, read_text, schema_ts, write};
 use crate::{Result, cargo, run, workspace_root};
@@ -56,6 +56,16 @@ pub const IDS: Entry = Entry {
 pub const ENTRIES: [&Entry; 2] = [&MAIN, &IDS];
 
 impl Entry {
+    /// The module as wasm-bindgen wrote it for browsers, before `wasm-opt` (names kept): what
+    /// the package's module is optimised from, and what `cargo xtask wasm-size` measures.
+    pub fn generated_wasm(&self) -> PathBuf {
+        workspace_root()
+            .join("target/npm")
+            .join(self.out_name)
+            .join("web")
+            .join(format!("{}_bg.wasm", self.out_name))
+    }
+
     /// The optimised module in the package.
     pub fn wasm(&self) -> String {
         format!("wasm/{}_bg.wasm", self.out_name)
@@ -136,11 +146,7 @@ impl Entry {
                 self.specifier
             ));
         }
-        optimise(
-            wasm_opt,
-            &generated.join("web").join(&module),
-            &pkg.join(self.wasm()),
-        )?;
+        optimise(wasm_opt, &self.generated_wasm(), &pkg.join(self.wasm()))?;
         let prefix = self.glue_prefix;
         copy(
             &generated.join("nodejs").join(&glue),
